@@ -1,0 +1,42 @@
+import type { Middleware } from "koa";
+import type { Logger } from "../logger.js";
+
+type ExposedHttpError = { status: number; expose: true; message: string; code?: string };
+
+function isExposedHttpError(error: unknown): error is ExposedHttpError {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    (error as { expose?: unknown }).expose === true &&
+    typeof (error as { status?: unknown }).status === "number"
+  );
+}
+
+/**
+ * Every error leaves as JSON. Client errors keep their message; anything unexpected is logged with its stack
+ * and answered with a generic message and the request id, never the stack itself.
+ */
+export function errorHandler(logger: Logger): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined) {
+        ctx.status = 404;
+        ctx.body = { error: "not_found", message: "没有这个地址。" };
+      }
+    } catch (error) {
+      if (isExposedHttpError(error) && error.status < 500) {
+        ctx.status = error.status;
+        ctx.body = { error: error.code ?? "bad_request", message: error.message };
+        return;
+      }
+      logger.error({ err: error }, "unhandled error");
+      ctx.status = 500;
+      ctx.body = {
+        error: "internal",
+        message: "服务器出了点问题，请稍后再试。",
+        requestId: ctx.state.requestId as string | undefined,
+      };
+    }
+  };
+}

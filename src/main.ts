@@ -1,0 +1,83 @@
+import { ConfigError, loadConfig, type Config } from "./config.js";
+import { createCoordination } from "./coordination/index.js";
+import { openDatabase } from "./db/database.js";
+import { todayIn } from "./domain/calendar.js";
+import { loadDemoData } from "./domain/demo-data.js";
+import { buildApp } from "./http/app.js";
+import { startServer } from "./http/server.js";
+import { createLogger, type Logger } from "./logger.js";
+
+/** Composition root: reads the configuration, wires the adapters for the chosen mode and serves HTTP. */
+async function main(config: Config, logger: Logger): Promise<void> {
+  const database = await openDatabase(config.database, (error) =>
+    logger.warn({ err: error }, "database connection lost; the pool will reconnect"),
+  );
+  const migration = await database.migrate();
+  logger.info({ applied: migration.applied, alreadyApplied: migration.alreadyApplied }, "database migrated");
+  if (migration.modifiedAfterApply.length > 0) {
+    logger.warn({ migrations: migration.modifiedAfterApply }, "migrations changed after they were applied");
+  }
+
+  const demoWanted =
+    config.demoData === "always" || (config.demoData === "auto" && config.database.kind === "embedded");
+  if (demoWanted && (config.demoData === "always" || (await database.prisma.region.count()) === 0)) {
+    const demo = await loadDemoData(database.prisma, todayIn(config.defaultTimezone, new Date()));
+    if (demo) logger.info(demo, "demo data loaded (region demo-bozhou, teachers T0001–T0010, admin A0001)");
+  }
+
+  const coordination = await createCoordination({ redis: config.redis, logger });
+  const app = buildApp({
+    logger,
+    readinessChecks: [
+      { name: "database", check: () => database.ping() },
+      ...(coordination.mode === "redis" ? [{ name: "redis", check: () => coordination.ping() }] : []),
+    ],
+  });
+  const server = await startServer(app, config.http.host, config.http.port);
+  const databaseShown = config.database.kind === "embedded" ? `embedded (${config.database.dataDir})` : "PostgreSQL";
+  logger.info(
+    { url: server.url, database: databaseShown, coordination: coordination.mode },
+    `继教学分助手 listening on ${server.url}`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing in-flight requests");
+    const hardStop = setTimeout(() => {
+      logger.error("shutdown took too long; exiting");
+      process.exit(1);
+    }, config.shutdownTimeoutMs * 2);
+    hardStop.unref();
+    try {
+      await server.close(config.shutdownTimeoutMs);
+      await coordination.close();
+      await database.close();
+      logger.info("stopped cleanly");
+      process.exitCode = 0;
+    } catch (error) {
+      logger.error({ err: error }, "error while shutting down");
+      process.exitCode = 1;
+    }
+  };
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.once("SIGINT", () => void stop("SIGINT"));
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(78);
+  }
+  throw error;
+}
+const logger = createLogger(config.logLevel);
+main(config, logger).catch((error: unknown) => {
+  logger.fatal({ err: error }, "start-up failed");
+  process.exitCode = 1;
+  setTimeout(() => process.exit(1), 100).unref();
+});
