@@ -1,4 +1,4 @@
-import { Prisma, type LedgerEntry, type PrismaClient } from "../generated/prisma/client.js";
+import type { LedgerEntry, Prisma, PrismaClient } from "../generated/prisma/client.js";
 import { DomainError } from "./errors.js";
 
 type Writer = Pick<PrismaClient, "ledgerEntry">;
@@ -10,16 +10,10 @@ export type NewLedgerEntry = Omit<Prisma.LedgerEntryUncheckedCreateInput, "id" |
  * message); then the stored entry is returned untouched and `created` is false.
  */
 export async function appendEntry(prisma: Writer, entry: NewLedgerEntry): Promise<{ entry: LedgerEntry; created: boolean }> {
-  const existing = await prisma.ledgerEntry.findUnique({ where: { idempotencyKey: entry.idempotencyKey } });
-  if (existing) return { entry: existing, created: false };
-  try {
-    return { entry: await prisma.ledgerEntry.create({ data: entry }), created: true };
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return { entry: await prisma.ledgerEntry.findUniqueOrThrow({ where: { idempotencyKey: entry.idempotencyKey } }), created: false };
-    }
-    throw error;
-  }
+  // ON CONFLICT DO NOTHING settles concurrent duplicates in the database, on both engines alike.
+  const { count } = await prisma.ledgerEntry.createMany({ data: [entry], skipDuplicates: true });
+  const stored = await prisma.ledgerEntry.findUniqueOrThrow({ where: { idempotencyKey: entry.idempotencyKey } });
+  return { entry: stored, created: count === 1 };
 }
 
 /**
