@@ -3,6 +3,7 @@ import { createCoordination } from "./coordination/index.js";
 import { openDatabase } from "./db/database.js";
 import { todayIn } from "./domain/calendar.js";
 import { loadDemoData } from "./domain/demo-data.js";
+import { adminRouter } from "./http/admin/router.js";
 import { buildApp } from "./http/app.js";
 import { startServer } from "./http/server.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -32,6 +33,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
       { name: "database", check: () => database.ping() },
       ...(coordination.mode === "redis" ? [{ name: "redis", check: () => coordination.ping() }] : []),
     ],
+    routers: [adminRouter({ prisma: database.prisma, now: () => new Date() })],
   });
   const server = await startServer(app, config.http.host, config.http.port);
   const databaseShown = config.database.kind === "embedded" ? `embedded (${config.database.dataDir})` : "PostgreSQL";

@@ -27,3 +27,18 @@ export function canSee(scope: AccessScope, target: Owned): boolean {
 export function assertCanSee(scope: AccessScope, target: Owned, what: string, code: string): void {
   if (!canSee(scope, target)) throw new DomainError(code, `找不到${what}。`, { kind: "not_found" });
 }
+
+type TeacherRow = { id: string; regionId: string; schoolId: string | null };
+
+/** Loads a teacher the scope may see; anything else reads as not found. */
+export async function teacherInScope<T extends TeacherRow>(
+  prisma: { teacher: { findUnique(args: { where: { id: string } }): Promise<T | null> } },
+  scope: AccessScope,
+  teacherId: string,
+): Promise<T> {
+  const teacher = await prisma.teacher.findUnique({ where: { id: teacherId } });
+  if (!teacher || !canSee(scope, { regionId: teacher.regionId, schoolId: teacher.schoolId, teacherId: teacher.id })) {
+    throw new DomainError("teacher_not_found", "找不到这位教师。", { kind: "not_found" });
+  }
+  return teacher;
+}

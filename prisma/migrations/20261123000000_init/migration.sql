@@ -238,10 +238,9 @@ CREATE TABLE "YearCertification" (
 -- CreateTable
 CREATE TABLE "AdminToken" (
     "id" TEXT NOT NULL,
-    "name" TEXT NOT NULL,
+    "teacherId" TEXT NOT NULL,
+    "label" TEXT NOT NULL,
     "tokenHash" TEXT NOT NULL,
-    "regionId" TEXT NOT NULL,
-    "schoolId" TEXT,
     "createdBy" TEXT NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "lastUsedAt" TIMESTAMP(3),
@@ -307,6 +306,9 @@ CREATE UNIQUE INDEX "YearCertification_teacherId_year_key" ON "YearCertification
 -- CreateIndex
 CREATE UNIQUE INDEX "AdminToken_tokenHash_key" ON "AdminToken"("tokenHash");
 
+-- CreateIndex
+CREATE INDEX "AdminToken_teacherId_idx" ON "AdminToken"("teacherId");
+
 -- AddForeignKey
 ALTER TABLE "School" ADD CONSTRAINT "School_regionId_fkey" FOREIGN KEY ("regionId") REFERENCES "Region"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
@@ -362,8 +364,5 @@ ALTER TABLE "Assessment" ADD CONSTRAINT "Assessment_teacherId_fkey" FOREIGN KEY 
 ALTER TABLE "YearCertification" ADD CONSTRAINT "YearCertification_teacherId_fkey" FOREIGN KEY ("teacherId") REFERENCES "Teacher"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "AdminToken" ADD CONSTRAINT "AdminToken_regionId_fkey" FOREIGN KEY ("regionId") REFERENCES "Region"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "AdminToken" ADD CONSTRAINT "AdminToken_schoolId_fkey" FOREIGN KEY ("schoolId") REFERENCES "School"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+ALTER TABLE "AdminToken" ADD CONSTRAINT "AdminToken_teacherId_fkey" FOREIGN KEY ("teacherId") REFERENCES "Teacher"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 

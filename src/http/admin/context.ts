@@ -1,0 +1,20 @@
+import type { Context } from "koa";
+import type { Actor } from "../../domain/actors.js";
+import { todayIn, type DateOnly } from "../../domain/calendar.js";
+import type { PrismaClient } from "../../generated/prisma/client.js";
+
+export type AdminDependencies = {
+  prisma: PrismaClient;
+  /** The current instant; tests pass a fixed one. */
+  now: () => Date;
+};
+
+export function actorIn(ctx: Context): Actor {
+  return ctx.state.actor as Actor;
+}
+
+/** Today in the actor's region's time zone. */
+export async function regionToday(deps: AdminDependencies, actor: Actor): Promise<DateOnly> {
+  const region = await deps.prisma.region.findUniqueOrThrow({ where: { id: actor.regionId } });
+  return todayIn(region.timezone, deps.now());
+}

@@ -1,0 +1,21 @@
+import Router from "@koa/router";
+import { adminAuth } from "./auth.js";
+import type { AdminDependencies } from "./context.js";
+import { adminErrors } from "./error-mapping.js";
+import { ledgerRoutes } from "./routes/ledger.js";
+import { projectRoutes } from "./routes/projects.js";
+import { schoolRoutes } from "./routes/schools.js";
+import { submissionRoutes } from "./routes/submissions.js";
+import { teacherRoutes } from "./routes/teachers.js";
+import { tokenRoutes } from "./routes/tokens.js";
+
+/** Everything under /api/admin: bearer-token auth, then routes whose access follows the caller's roles. */
+export function adminRouter(deps: AdminDependencies): Router {
+  const router = new Router({ prefix: "/api/admin" });
+  router.use(adminErrors, adminAuth(deps.prisma));
+  for (const routes of [teacherRoutes, schoolRoutes, projectRoutes, ledgerRoutes, submissionRoutes, tokenRoutes]) {
+    const child = routes(deps);
+    router.use(child.routes(), child.allowedMethods());
+  }
+  return router;
+}
