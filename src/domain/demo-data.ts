@@ -1,3 +1,4 @@
+import { PRESETS } from "../credits/presets/index.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import { addDays, toDbDate, type DateOnly } from "./calendar.js";
 
@@ -91,8 +92,10 @@ export async function loadDemoData(prisma: PrismaClient, today: DateOnly): Promi
   const happened = (record: LedgerRecord) => (record.occurredOn as Date) <= toDbDate(today);
 
   return prisma.$transaction(async (tx) => {
+    // 博州's rules with the five-year cycle ending this year, so the demo shows a cycle nearly done.
+    const policy = { ...PRESETS.bozhou, cycle: { ...PRESETS.bozhou.cycle, anchor: `${cycleYears[0]}-01-01` } };
     const region = await tx.region.create({
-      data: { code: DEMO_REGION_CODE, name: "博州（示范）", policy: "bozhou", timezone: "Asia/Shanghai" },
+      data: { code: DEMO_REGION_CODE, name: "博州（示范）", policy: "bozhou", customPolicy: policy, timezone: "Asia/Shanghai" },
     });
     const schools = {
       S01: await tx.school.create({ data: { regionId: region.id, code: "S01", name: "博乐市第一中学" } }),

@@ -1,44 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { issueAdminToken } from "../../src/domain/admin-tokens.js";
-import { loadDemoData } from "../../src/domain/demo-data.js";
-import { adminRouter } from "../../src/http/admin/router.js";
-import { buildApp } from "../../src/http/app.js";
-import { databaseKinds, openTestDatabase, type TestDatabase } from "../support/database.js";
-import { capturingLogger } from "../support/logger.js";
-import { serveApp } from "../support/http.js";
-
-const now = new Date("2026-11-23T02:00:00Z");
+import { startAdminApi } from "../support/admin-api.js";
+import { databaseKinds, type TestDatabase } from "../support/database.js";
 
 describe.each(databaseKinds)("admin API on %s", (kind) => {
+  let api: Awaited<ReturnType<typeof startAdminApi>>;
   let database: TestDatabase;
-  let server: Awaited<ReturnType<typeof serveApp>>;
-  const tokens: Record<string, string> = {};
-  const ids: Record<string, string> = {};
+  let ids: Record<string, string>;
+  let call: typeof api.call;
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    await loadDemoData(database.prisma, "2026-11-23");
-    for (const person of await database.prisma.teacher.findMany()) ids[person.employeeNumber] = person.id;
-    for (const who of ["A0001", "T0001", "T0002", "T0004", "T0006"]) {
-      tokens[who] = (await issueAdminToken(database.prisma, { teacherId: ids[who]!, label: "test", createdBy: "test" })).token;
-    }
-    const app = buildApp({ logger: capturingLogger().logger, readinessChecks: [], routers: [adminRouter({ prisma: database.prisma, now: () => now })] });
-    server = await serveApp(app);
+    api = await startAdminApi(kind);
+    ({ database, ids, call } = api);
   });
-  afterAll(async () => {
-    await server?.close();
-    await database?.dispose();
-  });
-
-  const call = async (who: string | null, method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${server.base}/api/admin${path}`, {
-      method,
-      headers: { ...(who ? { authorization: `Bearer ${tokens[who] ?? who}` } : {}), ...(body ? { "content-type": "application/json" } : {}) },
-      ...(body ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}),
-    });
-    const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : null) as Record<string, any> };
-  };
+  afterAll(async () => api?.close());
 
   it("refuses requests without a valid token", async () => {
     expect((await call(null, "GET", "/teachers")).status).toBe(401);

@@ -2,6 +2,7 @@ import Router from "@koa/router";
 import { adminAuth } from "./auth.js";
 import type { AdminDependencies } from "./context.js";
 import { adminErrors } from "./error-mapping.js";
+import { creditRoutes } from "./routes/credits.js";
 import { ledgerRoutes } from "./routes/ledger.js";
 import { projectRoutes } from "./routes/projects.js";
 import { schoolRoutes } from "./routes/schools.js";
@@ -13,7 +14,7 @@ import { tokenRoutes } from "./routes/tokens.js";
 export function adminRouter(deps: AdminDependencies): Router {
   const router = new Router({ prefix: "/api/admin" });
   router.use(adminErrors, adminAuth(deps.prisma));
-  for (const routes of [teacherRoutes, schoolRoutes, projectRoutes, ledgerRoutes, submissionRoutes, tokenRoutes]) {
+  for (const routes of [teacherRoutes, schoolRoutes, projectRoutes, ledgerRoutes, submissionRoutes, tokenRoutes, creditRoutes]) {
     const child = routes(deps);
     router.use(child.routes(), child.allowedMethods());
   }

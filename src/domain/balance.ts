@@ -1,0 +1,88 @@
+import { yearKeyOf, yearScheme } from "../credits/years.js";
+import { evaluate } from "../credits/evaluate.js";
+import type { Policy } from "../credits/policy-schema.js";
+import type { AssessmentResult, CreditRecord, Evaluation } from "../credits/types.js";
+import type { Assessment, LedgerEntry, PrismaClient, Region, Teacher, YearCertification } from "../generated/prisma/client.js";
+import { fromDbDate, todayIn, type DateOnly } from "./calendar.js";
+import { effectiveEntries } from "./ledger.js";
+import { policyOfRegion } from "./policies.js";
+import { teacherInScope, type AccessScope } from "./scope.js";
+
+const amount = (value: { toString(): string } | null) => (value === null ? undefined : Number(value.toString()));
+
+/**
+ * The engine's view of a ledger entry. A year certification (A5) stamps every entry of that (training)
+ * year that was not already certified when recorded.
+ */
+export function toCreditRecord(
+  entry: LedgerEntry,
+  certificationOfYear: (date: DateOnly) => Pick<YearCertification, "certifiedBy" | "certifiedAt"> | undefined,
+): CreditRecord {
+  const date = fromDbDate(entry.occurredOn);
+  const certification = entry.certifiedBy
+    ? { certifiedBy: entry.certifiedBy, certifiedAt: entry.certifiedAt }
+    : certificationOfYear(date);
+  return {
+    id: entry.id,
+    date,
+    mode: entry.mode,
+    category: entry.category,
+    tags: entry.tags,
+    level: entry.level,
+    hours: amount(entry.hours),
+    leaveHours: amount(entry.leaveHours),
+    credits: amount(entry.credits),
+    result: entry.result,
+    role: entry.role,
+    approved: entry.approved,
+    preService: entry.preService,
+    certifiedBy: certification?.certifiedBy ?? undefined,
+    certifiedOn: certification?.certifiedAt ? fromDbDate(certification.certifiedAt) : undefined,
+  };
+}
+
+export function toAssessmentResult(assessment: Assessment): AssessmentResult {
+  return {
+    id: assessment.id,
+    kind: assessment.kind,
+    term: assessment.term,
+    date: fromDbDate(assessment.assessedOn),
+    score: Number(assessment.score.toString()),
+  };
+}
+
+/** Evaluates one teacher from rows already loaded; shared by single balances and whole-school reports. */
+export function evaluateTeacher(
+  policy: Policy,
+  teacher: Teacher,
+  rows: { entries: LedgerEntry[]; assessments: Assessment[]; certifications: YearCertification[] },
+  asOf: DateOnly,
+): Evaluation {
+  const scheme = yearScheme(policy.years.startMonth, policy.years.endMonth);
+  const byYear = new Map(rows.certifications.map((c) => [c.year, c]));
+  return evaluate(policy, {
+    asOf,
+    teacher: { id: teacher.id, hiredOn: teacher.hiredOn ? fromDbDate(teacher.hiredOn) : undefined },
+    records: effectiveEntries(rows.entries).map((entry) => toCreditRecord(entry, (date) => byYear.get(yearKeyOf(date, scheme)))),
+    assessments: rows.assessments.map(toAssessmentResult),
+  });
+}
+
+export type Balance = { teacher: Teacher; region: Region; policy: Policy; asOf: DateOnly; evaluation: Evaluation };
+
+/** A teacher's credits as the engine counts them, as of a date (default: today in the region). */
+export async function balanceOf(
+  prisma: PrismaClient,
+  request: { scope: AccessScope; teacherId: string; now: Date; asOf?: DateOnly },
+): Promise<Balance> {
+  const teacher = await teacherInScope(prisma, request.scope, request.teacherId);
+  const region = await prisma.region.findUniqueOrThrow({ where: { id: teacher.regionId } });
+  const policy = policyOfRegion(region);
+  const asOf = request.asOf ?? todayIn(region.timezone, request.now);
+  const [entries, assessments, certifications] = await Promise.all([
+    prisma.ledgerEntry.findMany({ where: { teacherId: teacher.id } }),
+    prisma.assessment.findMany({ where: { teacherId: teacher.id } }),
+    prisma.yearCertification.findMany({ where: { teacherId: teacher.id } }),
+  ]);
+  return { teacher, region, policy, asOf, evaluation: evaluateTeacher(policy, teacher, { entries, assessments, certifications }, asOf) };
+}
