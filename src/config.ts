@@ -101,7 +101,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     database: e.DATABASE_URL
       ? { kind: "postgres", url: e.DATABASE_URL }
-      : { kind: "embedded", dataDir: path.resolve(e.DATA_DIR) },
+      : { kind: "embedded", dataDir: e.DATA_DIR.startsWith("memory://") ? e.DATA_DIR : path.resolve(e.DATA_DIR) },
     redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : undefined,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     demoData: e.LOAD_DEMO_DATA,

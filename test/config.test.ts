@@ -23,6 +23,10 @@ describe("configuration", () => {
     expect(config.http.port).toBe(8080);
   });
 
+  it("keeps an in-memory embedded database as memory://", () => {
+    expect(loadConfig({ DATA_DIR: "memory://" }).database).toEqual({ kind: "embedded", dataDir: "memory://" });
+  });
+
   it("treats an empty variable as unset", () => {
     expect(loadConfig({ DATABASE_URL: "", PORT: "" }).database.kind).toBe("embedded");
   });
