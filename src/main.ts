@@ -26,7 +26,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
     if (demo) logger.info(demo, "demo data loaded (region demo-bozhou, teachers T0001–T0010, admin A0001)");
   }
 
-  const coordination = await createCoordination({ redis: config.redis, logger });
+  const coordination = createCoordination({ redis: config.redis, logger });
   const app = buildApp({
     logger,
     readinessChecks: [
