@@ -1,7 +1,4 @@
-import { yearKeyOf, yearScheme } from "../credits/years.js";
-import { evaluate } from "../credits/evaluate.js";
-import type { Policy } from "../credits/policy-schema.js";
-import type { AssessmentResult, CreditRecord, Evaluation } from "../credits/types.js";
+import { evaluate, yearKeyOf, yearScheme, type AssessmentResult, type CreditRecord, type Evaluation, type Policy } from "../credits/index.js";
 import type { Assessment, LedgerEntry, PrismaClient, Region, Teacher, YearCertification } from "../generated/prisma/client.js";
 import { fromDbDate, todayIn, type DateOnly } from "./calendar.js";
 import { effectiveEntries } from "./ledger.js";

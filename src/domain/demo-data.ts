@@ -1,4 +1,4 @@
-import { PRESETS } from "../credits/presets/index.js";
+import { PRESETS } from "../credits/index.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import { addDays, toDbDate, type DateOnly } from "./calendar.js";
 

@@ -1,6 +1,4 @@
-import { formatProblem } from "../credits/problems.js";
-import { parsePolicy, type Policy } from "../credits/policy-schema.js";
-import { isPresetName, PRESET_NAMES, PRESETS } from "../credits/presets/index.js";
+import { formatProblem, isPresetName, parsePolicy, PRESET_NAMES, PRESETS, type Policy } from "../credits/index.js";
 import type { Region } from "../generated/prisma/client.js";
 import { DomainError } from "./errors.js";
 

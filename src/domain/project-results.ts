@@ -1,5 +1,4 @@
-import { checkGradeQuota } from "../credits/grade-quota.js";
-import { RESULT_NAMES, type Result } from "../credits/vocabulary.js";
+import { checkGradeQuota, RESULT_NAMES, type Result } from "../credits/index.js";
 import type { LedgerEntry, Prisma, PrismaClient, TrainingProject } from "../generated/prisma/client.js";
 import { fromDbDate, toDbDate, type DateOnly } from "./calendar.js";
 import { DomainError } from "./errors.js";

@@ -1,4 +1,4 @@
-import type { Evaluation } from "../credits/types.js";
+import type { Evaluation } from "../credits/index.js";
 
 /** One teacher's line in a school report, flattened for JSON and spreadsheets alike. */
 export type ReportRow = {

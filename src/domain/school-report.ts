@@ -1,5 +1,4 @@
-import type { Policy } from "../credits/policy-schema.js";
-import type { Evaluation } from "../credits/types.js";
+import type { Evaluation, Policy } from "../credits/index.js";
 import type { PrismaClient, Region, School, Teacher } from "../generated/prisma/client.js";
 import { evaluateTeacher } from "./balance.js";
 import { todayIn, type DateOnly } from "./calendar.js";

@@ -1,0 +1,88 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { describePolicy } from "../../src/credits/describe-policy.js";
+import { parsePolicy } from "../../src/credits/policy-schema.js";
+import { PRESET_NAMES, PRESETS } from "../../src/credits/presets/index.js";
+import { formatProblem } from "../../src/credits/problems.js";
+import { line, record, run } from "./support.js";
+
+const EXAMPLE = path.resolve(import.meta.dirname, "../../templates/policies/example-custom.json");
+
+describe("policy schema", () => {
+  it.each(PRESET_NAMES)("preset %s is a valid policy document that names its sources", (name) => {
+    const parsed = parsePolicy(JSON.parse(JSON.stringify(PRESETS[name])));
+    expect(parsed.ok).toBe(true);
+    expect(PRESETS[name].id).toBe(name);
+    expect(PRESETS[name].total.source).toMatch(/^[A-F]\d$/);
+    expect(describePolicy(PRESETS[name])).toContain(`〔${PRESETS[name].total.source}`);
+  });
+
+  it("marks every value the seeds do not give as a configurable default", () => {
+    expect(PRESETS.yunyang.conversion?.configurableDefault).toBeDefined();
+    expect(PRESETS.yunyang.annual?.configurableDefault).toBeDefined();
+    expect(PRESETS.bozhou.lecturerBonus?.configurableDefault).toContain("stacksWithGradeBonus");
+    expect(PRESETS.bozhou.cycle.configurableDefault).toBeDefined();
+    expect(PRESETS["shandong-remote"].total.configurableDefault).toBeDefined();
+    expect(PRESETS.district90.total.configurableDefault).toContain("90 学时 × 5");
+    // Values the seeds do state carry no such mark.
+    expect(PRESETS.bozhou.total.configurableDefault).toBeUndefined();
+    expect(PRESETS.bozhou.conversion?.configurableDefault).toBeUndefined();
+  });
+
+  it("rejects an invalid policy listing every problem by path", () => {
+    const parsed = parsePolicy({
+      ...PRESETS.bozhou,
+      name: "",
+      unit: "days",
+      total: { required: -1, source: "B1" },
+      categories: { required: { minimum: -5, source: "B2" } },
+      overflow: [{ from: "required", to: ["elective", "required"], source: "B3" }],
+      floors: [
+        { id: "centralized", label: "集中", minimum: 25, match: { modes: ["bus"] }, source: "B2" },
+        { id: "centralized", label: "again", minimum: 1.234, match: {}, source: "B2" },
+      ],
+      gradeBonus: { bands: [{ levels: ["county"], percent: {} }, { levels: ["county"], percent: {} }], source: "B6" },
+      surprise: true,
+    });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems.map(formatProblem)).toEqual(
+      expect.arrayContaining([
+        "name: must not be empty",
+        "unit: must be one of: hour, credit",
+        "total.required: must be ≥ 0",
+        "categories.required.minimum: must be ≥ 0",
+        "overflow[0].to[0]: category elective is not defined in categories",
+        "overflow[0].to[1]: cannot overflow into itself",
+        "floors[0] (id centralized): match.modes[0]: must be one of: centralized, online, school_based",
+        "floors[1] (id centralized): minimum: must have at most two decimals",
+        "floors[1] (id centralized): id: duplicate id",
+        "gradeBonus.bands[1].levels: level county is already in an earlier band",
+        "surprise: unknown field",
+      ]),
+    );
+    expect(parsed.problems).toHaveLength(11);
+  });
+
+  it("rejects a credit policy whose assessment hours cannot be converted", () => {
+    const parsed = parsePolicy({ ...PRESETS.lanxi, unit: "credit" });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.problems.map(formatProblem)).toEqual([
+        "assessments[0].mode: required when the policy counts credits (to convert the awarded hours)",
+        "assessments[1].mode: conversion.hoursPerCredit.school_based is needed to convert the awarded hours",
+      ]);
+    }
+  });
+
+  it("the example custom policy file is valid and evaluates", () => {
+    const parsed = parsePolicy(JSON.parse(readFileSync(EXAMPLE, "utf8")));
+    if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join("\n"));
+    // 36 provincial 集中 hours ÷ 3 = 12 credits, excellent +10 % → 13.2; the provincial floor of 12 is met.
+    const evaluation = run(parsed.value, [record({ id: "x", hours: 36, level: "provincial", result: "excellent" })], { asOf: "2023-06-30" });
+    expect(evaluation.policy).toBe("example-county");
+    expect(line(evaluation, "x").counted).toBe(13.2);
+    expect(evaluation.floors.provincial_centralized).toEqual({ earned: 13.2, required: 12, met: true });
+  });
+});
