@@ -36,12 +36,6 @@ async function main(config: Config, logger: Logger): Promise<void> {
     routers: [adminRouter({ prisma: database.prisma, now: () => new Date() })],
   });
   const server = await startServer(app, config.http.host, config.http.port);
-  const databaseShown = config.database.kind === "embedded" ? `embedded (${config.database.dataDir})` : "PostgreSQL";
-  logger.info(
-    { url: server.url, database: databaseShown, coordination: coordination.mode },
-    `继教学分助手 listening on ${server.url}`,
-  );
-
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -65,6 +59,12 @@ async function main(config: Config, logger: Logger): Promise<void> {
   };
   process.once("SIGTERM", () => void stop("SIGTERM"));
   process.once("SIGINT", () => void stop("SIGINT"));
+  // Announced only once the signal handlers are in place: whoever waits for this line may stop us at once.
+  const databaseShown = config.database.kind === "embedded" ? `embedded (${config.database.dataDir})` : "PostgreSQL";
+  logger.info(
+    { url: server.url, database: databaseShown, coordination: coordination.mode },
+    `继教学分助手 listening on ${server.url}`,
+  );
 }
 
 let config: Config;

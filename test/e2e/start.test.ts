@@ -16,6 +16,8 @@ async function startService(env: Record<string, string>): Promise<Started> {
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: Record<string, unknown>[] = [];
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   let buffered = "";
   const url = await new Promise<string>((resolve, reject) => {
@@ -33,7 +35,7 @@ async function startService(env: Record<string, string>): Promise<Started> {
         }
       }
     });
-    void exited.then((code) => reject(new Error(`exited with ${code} before listening: ${JSON.stringify(lines)}`)));
+    void exited.then((code) => reject(new Error(`exited with ${code} before listening: ${stderr} ${JSON.stringify(lines)}`)));
   });
   return { child, url, lines, exited };
 }
