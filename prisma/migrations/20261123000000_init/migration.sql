@@ -37,6 +37,12 @@ CREATE TYPE "AssessmentKind" AS ENUM ('teacher_semester', 'school_based');
 -- CreateEnum
 CREATE TYPE "EnrollmentStatus" AS ENUM ('enrolled', 'cancelled');
 
+-- CreateEnum
+CREATE TYPE "NoticeTarget" AS ENUM ('group', 'school', 'region');
+
+-- CreateEnum
+CREATE TYPE "NoticeStatus" AS ENUM ('confirmed', 'cancelled');
+
 -- CreateTable
 CREATE TABLE "Region" (
     "id" TEXT NOT NULL,
@@ -45,6 +51,7 @@ CREATE TABLE "Region" (
     "policy" TEXT NOT NULL,
     "customPolicy" JSONB,
     "timezone" TEXT NOT NULL DEFAULT 'Asia/Shanghai',
+    "bindingRequiresCode" BOOLEAN NOT NULL DEFAULT false,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Region_pkey" PRIMARY KEY ("id")
@@ -182,6 +189,7 @@ CREATE TABLE "Assignment" (
 -- CreateTable
 CREATE TABLE "Submission" (
     "id" TEXT NOT NULL,
+    "number" SERIAL NOT NULL,
     "assignmentId" TEXT NOT NULL,
     "teacherId" TEXT NOT NULL,
     "link" TEXT NOT NULL,
@@ -249,6 +257,46 @@ CREATE TABLE "AdminToken" (
     CONSTRAINT "AdminToken_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "BindCode" (
+    "id" TEXT NOT NULL,
+    "teacherId" TEXT NOT NULL,
+    "codeHash" TEXT NOT NULL,
+    "issuedBy" TEXT NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "usedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "BindCode_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "BotSession" (
+    "id" TEXT NOT NULL,
+    "platform" "Platform" NOT NULL,
+    "chatId" TEXT NOT NULL,
+    "senderId" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "payload" JSONB NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "BotSession_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Notice" (
+    "id" TEXT NOT NULL,
+    "regionId" TEXT NOT NULL,
+    "authorId" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "target" "NoticeTarget" NOT NULL,
+    "groupIds" TEXT[],
+    "status" "NoticeStatus" NOT NULL DEFAULT 'confirmed',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Notice_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Region_code_key" ON "Region"("code");
 
@@ -289,6 +337,9 @@ CREATE INDEX "LedgerEntry_teacherId_occurredOn_idx" ON "LedgerEntry"("teacherId"
 CREATE INDEX "Assignment_dueOn_idx" ON "Assignment"("dueOn");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Submission_number_key" ON "Submission"("number");
+
+-- CreateIndex
 CREATE INDEX "Submission_link_idx" ON "Submission"("link");
 
 -- CreateIndex
@@ -308,6 +359,12 @@ CREATE UNIQUE INDEX "AdminToken_tokenHash_key" ON "AdminToken"("tokenHash");
 
 -- CreateIndex
 CREATE INDEX "AdminToken_teacherId_idx" ON "AdminToken"("teacherId");
+
+-- CreateIndex
+CREATE INDEX "BindCode_teacherId_idx" ON "BindCode"("teacherId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "BotSession_platform_chatId_senderId_kind_key" ON "BotSession"("platform", "chatId", "senderId", "kind");
 
 -- AddForeignKey
 ALTER TABLE "School" ADD CONSTRAINT "School_regionId_fkey" FOREIGN KEY ("regionId") REFERENCES "Region"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
@@ -365,4 +422,13 @@ ALTER TABLE "YearCertification" ADD CONSTRAINT "YearCertification_teacherId_fkey
 
 -- AddForeignKey
 ALTER TABLE "AdminToken" ADD CONSTRAINT "AdminToken_teacherId_fkey" FOREIGN KEY ("teacherId") REFERENCES "Teacher"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "BindCode" ADD CONSTRAINT "BindCode_teacherId_fkey" FOREIGN KEY ("teacherId") REFERENCES "Teacher"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Notice" ADD CONSTRAINT "Notice_regionId_fkey" FOREIGN KEY ("regionId") REFERENCES "Region"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Notice" ADD CONSTRAINT "Notice_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "Teacher"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 

@@ -1,0 +1,31 @@
+/**
+ * What every chat platform is reduced to before the bot sees it, and what the bot answers. Channels
+ * translate to and from these; nothing beyond src/channels/ knows a platform's own words.
+ */
+
+export type Platform = "wecom" | "dingtalk" | "playground";
+
+export type ChatMessage = {
+  platform: Platform;
+  chatType: "group" | "direct";
+  /** The group's (or direct conversation's) id on the platform. */
+  chatId: string;
+  /** The sender's user id on the platform. */
+  senderId: string;
+  senderName?: string;
+  text: string;
+  /** Whether the bot itself was @-mentioned, from the platform's structured field, not the text. */
+  mentionedBot: boolean;
+  /** Platform user ids @-mentioned besides the bot. */
+  mentions: string[];
+  /** The platform's message id, the key for dedup. */
+  messageId: string;
+  sentAt: Date;
+};
+
+export type Reply = {
+  format: "text" | "markdown";
+  text: string;
+  /** Platform user ids to @-mention with this reply. */
+  mentions: string[];
+};
