@@ -5,7 +5,7 @@ import Handlebars from "handlebars";
 
 /**
  * Every sentence the bot says lives in templates/bot/*.hbs, so wording changes in one place. Templates are
- * plain text (no HTML escaping); blank lines left by empty sections are squeezed out.
+ * plain text (no HTML escaping); empty lines are dropped, since a phone screen has no room for them.
  */
 export const templatesDirectory = fileURLToPath(new URL("../../templates/bot", import.meta.url));
 
@@ -36,9 +36,8 @@ export function loadTemplates(directory = templatesDirectory): Templates {
       return template(data)
         .split("\n")
         .map((line) => line.trimEnd())
-        .join("\n")
-        .replace(/\n{3,}/g, "\n\n")
-        .trim();
+        .filter((line) => line.length > 0)
+        .join("\n");
     },
     names: () => [...compiled.keys()].sort(),
   };

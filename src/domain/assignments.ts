@@ -1,4 +1,5 @@
-import type { Assignment, PrismaClient } from "../generated/prisma/client.js";
+import type { Assignment, PrismaClient, Submission, Teacher, TrainingProject } from "../generated/prisma/client.js";
+import { fromDbDate, type DateOnly } from "./calendar.js";
 
 type Reader = Pick<PrismaClient, "enrollment" | "teacher" | "trainingProject">;
 
@@ -21,4 +22,38 @@ export async function assigneeIdsOf(prisma: Reader, assignment: Pick<Assignment,
     select: { id: true, roles: true },
   });
   return teachers.filter((row) => row.roles.includes("teacher")).map((row) => row.id);
+}
+
+export type OpenAssignment = {
+  assignment: Assignment & { project: TrainingProject };
+  submission: Submission | null;
+  overdue: boolean;
+};
+
+/**
+ * What a teacher still has to hand in or fix, soonest due first: everything assigned to them that has no
+ * approved submission. The order is stable, so "交作业 2" means the second line of「我的作业」.
+ */
+export async function openAssignmentsFor(
+  prisma: PrismaClient,
+  teacher: Pick<Teacher, "id" | "regionId">,
+  today: DateOnly,
+): Promise<OpenAssignment[]> {
+  const assignments = await prisma.assignment.findMany({
+    where: {
+      project: {
+        regionId: teacher.regionId,
+        OR: [{ enrollmentDeadline: null }, { enrollments: { some: { teacherId: teacher.id, status: "enrolled" } } }],
+      },
+    },
+    include: { project: true, submissions: { where: { teacherId: teacher.id } } },
+    orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+  });
+  return assignments
+    .map(({ submissions, ...assignment }) => ({
+      assignment,
+      submission: submissions[0] ?? null,
+      overdue: fromDbDate(assignment.dueOn) < today,
+    }))
+    .filter((open) => open.submission?.status !== "approved");
 }

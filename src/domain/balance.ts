@@ -1,4 +1,4 @@
-import { evaluate, yearKeyOf, yearScheme, type AssessmentResult, type CreditRecord, type Evaluation, type Policy } from "../credits/index.js";
+import { evaluate, yearKeyOf, yearScheme, type AssessmentResult, type CreditRecord, type Evaluation, type EvaluationInput, type Policy } from "../credits/index.js";
 import type { Assessment, LedgerEntry, PrismaClient, Region, Teacher, YearCertification } from "../generated/prisma/client.js";
 import { fromDbDate, todayIn, type DateOnly } from "./calendar.js";
 import { effectiveEntries } from "./ledger.js";
@@ -48,24 +48,33 @@ export function toAssessmentResult(assessment: Assessment): AssessmentResult {
   };
 }
 
-/** Evaluates one teacher from rows already loaded; shared by single balances and whole-school reports. */
-export function evaluateTeacher(
-  policy: Policy,
-  teacher: Teacher,
-  rows: { entries: LedgerEntry[]; assessments: Assessment[]; certifications: YearCertification[] },
-  asOf: DateOnly,
-): Evaluation {
+type TeacherRows = { entries: LedgerEntry[]; assessments: Assessment[]; certifications: YearCertification[] };
+
+/** The engine's input for one teacher from rows already loaded. */
+export function evaluationInputOf(policy: Policy, teacher: Teacher, rows: TeacherRows, asOf: DateOnly): EvaluationInput {
   const scheme = yearScheme(policy.years.startMonth, policy.years.endMonth);
   const byYear = new Map(rows.certifications.map((c) => [c.year, c]));
-  return evaluate(policy, {
+  return {
     asOf,
     teacher: { id: teacher.id, hiredOn: teacher.hiredOn ? fromDbDate(teacher.hiredOn) : undefined },
     records: effectiveEntries(rows.entries).map((entry) => toCreditRecord(entry, (date) => byYear.get(yearKeyOf(date, scheme)))),
     assessments: rows.assessments.map(toAssessmentResult),
-  });
+  };
 }
 
-export type Balance = { teacher: Teacher; region: Region; policy: Policy; asOf: DateOnly; evaluation: Evaluation };
+/** Evaluates one teacher from rows already loaded; shared by single balances and whole-school reports. */
+export function evaluateTeacher(policy: Policy, teacher: Teacher, rows: TeacherRows, asOf: DateOnly): Evaluation {
+  return evaluate(policy, evaluationInputOf(policy, teacher, rows, asOf));
+}
+
+export type Balance = {
+  teacher: Teacher;
+  region: Region;
+  policy: Policy;
+  asOf: DateOnly;
+  input: EvaluationInput;
+  evaluation: Evaluation;
+};
 
 /** A teacher's credits as the engine counts them, as of a date (default: today in the region). */
 export async function balanceOf(
@@ -81,5 +90,6 @@ export async function balanceOf(
     prisma.assessment.findMany({ where: { teacherId: teacher.id } }),
     prisma.yearCertification.findMany({ where: { teacherId: teacher.id } }),
   ]);
-  return { teacher, region, policy, asOf, evaluation: evaluateTeacher(policy, teacher, { entries, assessments, certifications }, asOf) };
+  const input = evaluationInputOf(policy, teacher, { entries, assessments, certifications }, asOf);
+  return { teacher, region, policy, asOf, input, evaluation: evaluate(policy, input) };
 }

@@ -1,0 +1,68 @@
+import type { Reply } from "../../channels/types.js";
+import { UNIT_NAMES, type Evaluation, type Shortfall } from "../../credits/index.js";
+import { balanceOf } from "../../domain/balance.js";
+import type { TeacherConversation } from "../context.js";
+import type { Intent } from "../intents/index.js";
+import { fullDate } from "./short-date.js";
+
+const MAX_GAPS = 5;
+const MAX_SUGGESTIONS = 3;
+
+const gapLine = (s: Shortfall) => `${s.what}还差 ${round(s.missing)} ${UNIT_NAMES[s.unit]}${s.final ? "（该年度已结束）" : ""}`;
+const round = (value: number) => Math.round(value * 100) / 100;
+
+function consequencesOf(evaluation: Evaluation): { applied: string[]; possible: string[] } {
+  const applied = new Set([
+    ...evaluation.consequences.map((c) => c.text),
+    ...evaluation.years.flatMap((y) => y.consequences.map((c) => c.text)),
+  ]);
+  const possible = new Set(evaluation.shortfalls.filter((s) => !s.final).flatMap((s) => s.consequences.map((c) => c.text)));
+  return { applied: [...applied], possible: [...possible].filter((text) => !applied.has(text)) };
+}
+
+/** 我还差多少学分: the cycle (or this year) at a glance, what is missing, next steps and what is at stake. */
+export async function balanceHandler(conversation: TeacherConversation, intent: Extract<Intent, { kind: "balance" }>): Promise<Reply[]> {
+  const { evaluation } = await balanceOf(conversation.deps.prisma, {
+    scope: conversation.actor.scope,
+    teacherId: conversation.teacher.id,
+    now: conversation.deps.now(),
+  });
+  const consequences = consequencesOf(evaluation);
+  if (intent.period === "year") {
+    const year = evaluation.years.find((y) => y.start <= evaluation.asOf && evaluation.asOf <= y.end);
+    if (year) {
+      const gaps = evaluation.shortfalls.filter((s) => s.scope === "year" && s.year === year.year);
+      return [
+        conversation.say("balance-year", {
+          name: conversation.teacher.name,
+          label: year.label,
+          unit: UNIT_NAMES[year.unit],
+          earned: year.earned,
+          required: year.required,
+          missing: year.required === null ? 0 : Math.max(0, year.required - year.earned),
+          met: year.met,
+          end: fullDate(year.end),
+          gaps: gaps.filter((g) => g.key !== "year").map(gapLine),
+          possible: [...new Set(gaps.flatMap((g) => g.consequences.map((c) => c.text)))],
+        }),
+      ];
+    }
+  }
+  const unit = UNIT_NAMES[evaluation.unit];
+  return [
+    conversation.say("balance", {
+      name: conversation.teacher.name,
+      cycle: `${evaluation.cycle.start.slice(0, 4)}—${evaluation.cycle.end.slice(0, 4)}`,
+      unit,
+      earned: evaluation.total.earned,
+      required: evaluation.total.required,
+      missing: Math.max(0, evaluation.total.required - evaluation.total.earned),
+      met: evaluation.met,
+      reason: evaluation.met ? evaluation.reason : "",
+      gaps: evaluation.shortfalls.filter((s) => s.key !== "total").slice(0, MAX_GAPS).map(gapLine),
+      suggestions: evaluation.suggestions.slice(0, MAX_SUGGESTIONS),
+      applied: consequences.applied,
+      possible: consequences.possible,
+    }),
+  ];
+}

@@ -1,0 +1,52 @@
+import type { Reply } from "../../channels/types.js";
+import type { TeacherConversation } from "../context.js";
+import type { Intent } from "../intents/index.js";
+import { nextPage } from "../paging.js";
+import { adminHandler } from "./admin/index.js";
+import { balanceHandler } from "./balance.js";
+import { bindHandler } from "./bind.js";
+import { detailsHandler } from "./details.js";
+import { helpHandler } from "./help.js";
+import { enrollHandler, projectsHandler } from "./projects.js";
+import { submitHandler } from "./submit.js";
+import { tasksHandler } from "./tasks.js";
+import { unknownHandler } from "./unknown.js";
+import { whatIfHandler } from "./what-if.js";
+import { whyHandler } from "./why.js";
+
+/** The handler for what a bound teacher asked. */
+export function handlerFor(intent: Intent): (conversation: TeacherConversation) => Promise<Reply[]> {
+  switch (intent.kind) {
+    case "balance":
+      return (c) => balanceHandler(c, intent);
+    case "details":
+      return (c) => detailsHandler(c, intent);
+    case "why":
+      return (c) => whyHandler(c, intent);
+    case "what_if":
+      return (c) => whatIfHandler(c, intent);
+    case "tasks":
+      return tasksHandler;
+    case "submit":
+      return (c) => submitHandler(c, intent);
+    case "projects":
+      return projectsHandler;
+    case "enroll":
+      return (c) => enrollHandler(c, intent);
+    case "bind":
+      return (c) => bindHandler(c, intent);
+    case "help":
+      return (c) => helpHandler(c, c);
+    case "more":
+      return nextPage;
+    case "unknown":
+      return (c) => unknownHandler(c, intent);
+    case "confirm":
+    case "cancel":
+    case "notice":
+    case "remind":
+    case "stats":
+    case "review":
+      return (c) => adminHandler(c, intent);
+  }
+}

@@ -1,0 +1,18 @@
+import type { DateOnly } from "../../domain/calendar.js";
+
+/** "2026-07-15" → "7月15日"; the year is left out because the surrounding text names it. */
+export function shortDate(date: DateOnly): string {
+  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+}
+
+/** "2026-07-15" → "2026年7月15日". */
+export function fullDate(date: DateOnly): string {
+  return `${date.slice(0, 4)}年${shortDate(date)}`;
+}
+
+/** An instant as "11月23日 10:00" in the region's time zone. */
+export function dayAndTime(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("month")}月${part("day")}日 ${part("hour")}:${part("minute")}`;
+}

@@ -1,0 +1,34 @@
+import type { ChatMessage } from "../channels/types.js";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+
+/**
+ * Short-lived state of one sender in one chat (the next pages of a long answer, a notice waiting for
+ * 确认), kept in the database so any instance can pick up the conversation.
+ */
+export type SessionKind = "paging" | "notice_draft";
+
+const where = (message: ChatMessage, kind: SessionKind) => ({
+  platform_chatId_senderId_kind: { platform: message.platform, chatId: message.chatId, senderId: message.senderId, kind },
+});
+
+export async function saveSession(
+  prisma: PrismaClient,
+  message: ChatMessage,
+  kind: SessionKind,
+  payload: Prisma.InputJsonValue,
+  expiresAt: Date,
+): Promise<void> {
+  await prisma.botSession.upsert({
+    where: where(message, kind),
+    create: { platform: message.platform, chatId: message.chatId, senderId: message.senderId, kind, payload, expiresAt },
+    update: { payload, expiresAt },
+  });
+}
+
+/** The session's payload if it exists and has not expired; it is removed either way. */
+export async function takeSession(prisma: PrismaClient, message: ChatMessage, kind: SessionKind, now: Date): Promise<unknown> {
+  const found = await prisma.botSession.findUnique({ where: where(message, kind) });
+  if (!found) return undefined;
+  await prisma.botSession.deleteMany({ where: { id: found.id } });
+  return found.expiresAt > now ? found.payload : undefined;
+}
