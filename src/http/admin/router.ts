@@ -6,6 +6,7 @@ import { creditRoutes } from "./routes/credits.js";
 import { ledgerRoutes } from "./routes/ledger.js";
 import { projectRoutes } from "./routes/projects.js";
 import { schoolRoutes } from "./routes/schools.js";
+import { spreadsheetRoutes } from "./routes/spreadsheets.js";
 import { submissionRoutes } from "./routes/submissions.js";
 import { teacherRoutes } from "./routes/teachers.js";
 import { tokenRoutes } from "./routes/tokens.js";
@@ -14,7 +15,7 @@ import { tokenRoutes } from "./routes/tokens.js";
 export function adminRouter(deps: AdminDependencies): Router {
   const router = new Router({ prefix: "/api/admin" });
   router.use(adminErrors, adminAuth(deps.prisma));
-  for (const routes of [teacherRoutes, schoolRoutes, projectRoutes, ledgerRoutes, submissionRoutes, tokenRoutes, creditRoutes]) {
+  for (const routes of [teacherRoutes, schoolRoutes, projectRoutes, ledgerRoutes, submissionRoutes, tokenRoutes, creditRoutes, spreadsheetRoutes]) {
     const child = routes(deps);
     router.use(child.routes(), child.allowedMethods());
   }
