@@ -1,8 +1,10 @@
 import { runEngineBench } from "./engine.js";
+import { runImportBench } from "./import.js";
 import { formatTable, type BenchRow } from "./report.js";
 
 /** `npm run bench`: runs each benchmark part in turn and prints one table. Add a part by adding a runner. */
-const parts: readonly (() => BenchRow[])[] = [runEngineBench];
+const parts: readonly (() => BenchRow[] | Promise<BenchRow[]>)[] = [runEngineBench, runImportBench];
 
-const rows = parts.flatMap((run) => run());
+const rows: BenchRow[] = [];
+for (const run of parts) rows.push(...(await run()));
 process.stdout.write(`${formatTable(rows)}\n`);

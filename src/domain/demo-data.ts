@@ -93,7 +93,14 @@ export async function loadDemoData(prisma: PrismaClient, today: DateOnly): Promi
 
   return prisma.$transaction(async (tx) => {
     // 博州's rules with the five-year cycle ending this year, so the demo shows a cycle nearly done.
-    const policy = { ...PRESETS.bozhou, cycle: { ...PRESETS.bozhou.cycle, anchor: `${cycleYears[0]}-01-01` } };
+    const policy = {
+      ...PRESETS.bozhou,
+      cycle: {
+        ...PRESETS.bozhou.cycle,
+        anchor: `${cycleYears[0]}-01-01`,
+        configurableDefault: `示范数据：周期取 ${cycleYears[0]}—${currentYear} 年，好让周期接近结束`,
+      },
+    };
     const region = await tx.region.create({
       data: { code: DEMO_REGION_CODE, name: "博州（示范）", policy: "bozhou", customPolicy: policy, timezone: "Asia/Shanghai" },
     });

@@ -2,7 +2,7 @@ import { checkGradeQuota, RESULT_NAMES, type Result } from "../credits/index.js"
 import type { LedgerEntry, Prisma, PrismaClient, TrainingProject } from "../generated/prisma/client.js";
 import { fromDbDate, toDbDate, type DateOnly } from "./calendar.js";
 import { DomainError } from "./errors.js";
-import { appendEntry, effectiveEntries } from "./ledger.js";
+import { effectiveEntries } from "./ledger.js";
 import { policyOfRegion } from "./policies.js";
 
 export type ProjectResult = {
@@ -39,6 +39,8 @@ export async function recordProjectResults(
   request: { projectId: string; results: ProjectResult[]; source: "manual" | "import"; actor: string },
 ): Promise<RecordedResults> {
   const run = async (tx: Tx) => {
+    // Locked for the whole check-and-record, so two writers cannot both pass the quota.
+    await tx.$executeRaw`SELECT 1 FROM "TrainingProject" WHERE id = ${request.projectId} FOR UPDATE`;
     const project = await tx.trainingProject.findUniqueOrThrow({ where: { id: request.projectId }, include: { region: true } });
     const seen = new Set<string>();
     for (const [index, result] of request.results.entries()) {
@@ -77,12 +79,14 @@ export async function recordProjectResults(
     const quota = checkGradeQuota(policyOfRegion(project.region), graded);
     if (!quota.ok) throw new DomainError("grade_quota_exceeded", quota.message, { field: "results", kind: "conflict" });
 
-    const created: LedgerEntry[] = [];
-    for (const result of fresh) {
-      const key = resultKey(project.id, result.teacherId, reversalsByTeacher.get(result.teacherId) ?? 0);
-      const { entry } = await appendEntry(tx, entryFor(project, result, { source: request.source, actor: request.actor, key }));
-      created.push(entry);
-    }
+    const keys = fresh.map((result) => resultKey(project.id, result.teacherId, reversalsByTeacher.get(result.teacherId) ?? 0));
+    await tx.ledgerEntry.createMany({
+      data: fresh.map((result, index) => entryFor(project, result, { source: request.source, actor: request.actor, key: keys[index]! })),
+    });
+    const stored = new Map(
+      (await tx.ledgerEntry.findMany({ where: { idempotencyKey: { in: keys } } })).map((entry) => [entry.idempotencyKey, entry]),
+    );
+    const created = keys.map((key) => stored.get(key)!);
     return { created, unchanged };
   };
   return "$transaction" in prisma ? prisma.$transaction(run, { timeout: 120_000 }) : run(prisma);

@@ -37,7 +37,11 @@ export async function schoolReport(
   ]);
   const group = <T extends { teacherId: string }>(rows: T[]) => {
     const byTeacher = new Map<string, T[]>();
-    for (const row of rows) byTeacher.set(row.teacherId, [...(byTeacher.get(row.teacherId) ?? []), row]);
+    for (const row of rows) {
+      const list = byTeacher.get(row.teacherId);
+      if (list) list.push(row);
+      else byTeacher.set(row.teacherId, [row]);
+    }
     return (id: string) => byTeacher.get(id) ?? [];
   };
   const [entriesOf, assessmentsOf, certificationsOf] = [group(entries), group(assessments), group(certifications)];
