@@ -1,0 +1,111 @@
+import Router from "@koa/router";
+import { z } from "zod";
+import { requireRole, type Actor } from "../../../domain/actors.js";
+import { audit } from "../../../domain/audit.js";
+import { DomainError } from "../../../domain/errors.js";
+import { canSee } from "../../../domain/scope.js";
+import type { ChatGroup, Prisma } from "../../../generated/prisma/client.js";
+import { actorIn, type AdminDependencies } from "../context.js";
+import { jsonBody } from "../validation.js";
+
+/** How to reach a group. Secrets can be written but are never read back, only whether they are set. */
+const delivery = z.strictObject({
+  webhookKey: z.string().min(8).max(200).optional(),
+  webhookUrl: z.string().url().max(500).optional(),
+  signingSecret: z.string().min(8).max(200).optional(),
+  conversationId: z.string().min(1).max(200).optional(),
+});
+const newGroup = z.strictObject({
+  platform: z.enum(["wecom", "dingtalk"]),
+  chatId: z.string().trim().min(1).max(200),
+  name: z.string().trim().max(100).optional(),
+  schoolId: z.string().uuid().nullable().optional(),
+  delivery: delivery.default({}),
+});
+const groupChanges = z.strictObject({
+  name: z.string().trim().max(100).optional(),
+  schoolId: z.string().uuid().nullable().optional(),
+  delivery: delivery.optional(),
+});
+
+function present(group: ChatGroup) {
+  const stored = (group.delivery ?? {}) as Record<string, unknown>;
+  return {
+    id: group.id,
+    platform: group.platform,
+    chatId: group.chatId,
+    name: group.name,
+    schoolId: group.schoolId,
+    delivery: Object.fromEntries(Object.keys(stored).map((key) => [key, key === "conversationId" ? stored[key] : "(已设置)"])),
+  };
+}
+
+export function groupRoutes(deps: AdminDependencies): Router {
+  const router = new Router();
+  const { prisma } = deps;
+
+  async function checkSchool(actor: Actor, schoolId: string | null | undefined) {
+    if (schoolId === undefined || schoolId === null) {
+      if (actor.scope.kind !== "region") throw new DomainError("forbidden", "学校管理员只能管理本校的群。", { field: "schoolId", kind: "forbidden" });
+      return;
+    }
+    const school = await prisma.school.findUnique({ where: { id: schoolId } });
+    if (!school || !canSee(actor.scope, { regionId: school.regionId, schoolId: school.id })) {
+      throw new DomainError("school_not_found", "找不到这所学校。", { field: "schoolId", kind: "not_found" });
+    }
+  }
+
+  async function groupInScope(actor: Actor, id: string) {
+    const group = await prisma.chatGroup.findUnique({ where: { id } });
+    if (!group || !canSee(actor.scope, { regionId: group.regionId, schoolId: group.schoolId })) {
+      throw new DomainError("group_not_found", "找不到这个群。", { kind: "not_found" });
+    }
+    return group;
+  }
+
+  router.get("/groups", async (ctx) => {
+    const actor = actorIn(ctx);
+    requireRole(actor, "region_admin", "school_admin");
+    const groups = await prisma.chatGroup.findMany({
+      where: { regionId: actor.regionId, ...(actor.scope.kind === "school" ? { schoolId: actor.scope.schoolId } : {}) },
+      orderBy: { createdAt: "asc" },
+    });
+    ctx.body = { groups: groups.map(present) };
+  });
+
+  router.post("/groups", async (ctx) => {
+    const actor = actorIn(ctx);
+    requireRole(actor, "region_admin", "school_admin");
+    const body = await jsonBody(ctx, newGroup);
+    const schoolId = body.schoolId === undefined && actor.scope.kind === "school" ? actor.scope.schoolId : body.schoolId;
+    await checkSchool(actor, schoolId);
+    const clash = await prisma.chatGroup.findUnique({ where: { platform_chatId: { platform: body.platform, chatId: body.chatId } } });
+    if (clash) throw new DomainError("group_exists", "这个群已经登记过了。", { field: "chatId", kind: "conflict" });
+    const group = await prisma.chatGroup.create({
+      data: { platform: body.platform, chatId: body.chatId, name: body.name ?? null, regionId: actor.regionId, schoolId: schoolId ?? null, delivery: body.delivery },
+    });
+    await audit(prisma, actor, "create", "chat_group", group.id, { platform: body.platform, chatId: body.chatId });
+    ctx.status = 201;
+    ctx.body = present(group);
+  });
+
+  router.patch("/groups/:id", async (ctx) => {
+    const actor = actorIn(ctx);
+    requireRole(actor, "region_admin", "school_admin");
+    const group = await groupInScope(actor, ctx.params.id as string);
+    const changes = await jsonBody(ctx, groupChanges);
+    if (changes.schoolId !== undefined) await checkSchool(actor, changes.schoolId);
+    const updated = await prisma.chatGroup.update({
+      where: { id: group.id },
+      data: {
+        ...(changes.name !== undefined ? { name: changes.name } : {}),
+        ...(changes.schoolId !== undefined ? { schoolId: changes.schoolId } : {}),
+        ...(changes.delivery ? { delivery: { ...(group.delivery as object), ...changes.delivery } as Prisma.InputJsonValue } : {}),
+      },
+    });
+    await audit(prisma, actor, "update", "chat_group", group.id, { fields: Object.keys(changes) });
+    ctx.body = present(updated);
+  });
+
+  return router;
+}
