@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig, type Config } from "./config.js";
+import type { Config } from "./config.js";
+import { configOrExit } from "./config-or-exit.js";
 import { createCoordination } from "./coordination/index.js";
 import { openDatabase } from "./db/database.js";
 import { todayIn } from "./domain/calendar.js";
@@ -67,16 +68,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
   );
 }
 
-let config: Config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(78);
-  }
-  throw error;
-}
+const config = configOrExit();
 const logger = createLogger(config.logLevel);
 main(config, logger).catch((error: unknown) => {
   logger.fatal({ err: error }, "start-up failed");
