@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { normaliseLink, submitLink } from "../../src/domain/submissions.js";
 import { reviewSubmission } from "../../src/domain/reviews.js";
-import { databaseKinds, openTestDatabase, type TestDatabase } from "../support/database.js";
-import { fixtures } from "../support/fixtures.js";
+import { databaseKinds } from "../support/database.js";
+import { fixtureSuite } from "../support/fixture-suite.js";
 import { refusal } from "../support/refusal.js";
 
 const now = new Date("2026-11-23T02:00:00Z");
@@ -31,41 +31,33 @@ describe("links teachers paste", () => {
 });
 
 describe.each(databaseKinds)("submissions and reviews on %s", (kind) => {
-  let database: TestDatabase;
-  let make: ReturnType<typeof fixtures>;
-  let regionId: string;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    make = fixtures(database.prisma);
-    regionId = (await make.region()).id;
-  });
-  afterAll(async () => database?.dispose());
+  const suite = fixtureSuite(kind);
 
   async function enrolledPair() {
-    const project = await make.project(regionId);
-    const assignment = await make.assignment(project.id, { maxScore: 20 });
-    const [alice, bob] = [await make.teacher(regionId), await make.teacher(regionId)];
-    await make.enrollment(project.id, alice.id);
-    await make.enrollment(project.id, bob.id);
+    const project = await suite.make.project(suite.regionId);
+    const assignment = await suite.make.assignment(project.id, { maxScore: 20 });
+    const [alice, bob] = [await suite.make.teacher(suite.regionId), await suite.make.teacher(suite.regionId)];
+    await suite.make.enrollment(project.id, alice.id);
+    await suite.make.enrollment(project.id, bob.id);
     return { project, assignment, alice, bob };
   }
 
   it("replaces a link resubmitted before review, keeping one row", async () => {
     const { assignment, alice } = await enrolledPair();
-    const first = await submitLink(database.prisma, { teacherId: alice.id, assignmentId: assignment.id, link: "https://a.example.cn/1", now });
+    const first = await submitLink(suite.database.prisma, { teacherId: alice.id, assignmentId: assignment.id, link: "https://a.example.cn/1", now });
     expect(first.replaced).toBe(false);
     const later = new Date(now.getTime() + 60_000);
-    const second = await submitLink(database.prisma, { teacherId: alice.id, assignmentId: assignment.id, link: "https://a.example.cn/2", now: later });
+    const second = await submitLink(suite.database.prisma, { teacherId: alice.id, assignmentId: assignment.id, link: "https://a.example.cn/2", now: later });
     expect(second.replaced).toBe(true);
-    const rows = await database.prisma.submission.findMany({ where: { assignmentId: assignment.id } });
+    const rows = await suite.database.prisma.submission.findMany({ where: { assignmentId: assignment.id } });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ link: "https://a.example.cn/2", submittedAt: later, status: "submitted" });
   });
 
   it("flags a link another teacher already submitted", async () => {
     const { assignment, alice, bob } = await enrolledPair();
-    const original = await submitLink(database.prisma, { teacherId: alice.id, assignmentId: assignment.id, link: "https://b.example.cn/same", now });
-    const copy = await submitLink(database.prisma, { teacherId: bob.id, assignmentId: assignment.id, link: "https://b.example.cn/same#x", now });
+    const original = await submitLink(suite.database.prisma, { teacherId: alice.id, assignmentId: assignment.id, link: "https://b.example.cn/same", now });
+    const copy = await submitLink(suite.database.prisma, { teacherId: bob.id, assignmentId: assignment.id, link: "https://b.example.cn/same#x", now });
     expect(original.duplicateOf).toBeNull();
     expect(copy.duplicateOf?.id).toBe(original.submission.id);
     expect(copy.submission.duplicateOf).toBe(original.submission.id);
@@ -73,60 +65,60 @@ describe.each(databaseKinds)("submissions and reviews on %s", (kind) => {
 
   it("refuses a teacher the assignment was not given to", async () => {
     const { assignment } = await enrolledPair();
-    const outsider = await make.teacher(regionId);
-    const error = await refusal(submitLink(database.prisma, { teacherId: outsider.id, assignmentId: assignment.id, link: "https://c.example.cn/1", now }));
+    const outsider = await suite.make.teacher(suite.regionId);
+    const error = await refusal(submitLink(suite.database.prisma, { teacherId: outsider.id, assignmentId: assignment.id, link: "https://c.example.cn/1", now }));
     expect(error.code).toBe("not_assigned");
-    expect(await database.prisma.submission.count({ where: { teacherId: outsider.id } })).toBe(0);
+    expect(await suite.database.prisma.submission.count({ where: { teacherId: outsider.id } })).toBe(0);
   });
 
   it("gives an assignment of a project without enrollment to every teacher of the region", async () => {
-    const project = await make.project(regionId, { enrollmentDeadline: null });
-    const assignment = await make.assignment(project.id);
-    const teacher = await make.teacher(regionId);
-    const outcome = await submitLink(database.prisma, { teacherId: teacher.id, assignmentId: assignment.id, link: "https://d.example.cn/1", now });
+    const project = await suite.make.project(suite.regionId, { enrollmentDeadline: null });
+    const assignment = await suite.make.assignment(project.id);
+    const teacher = await suite.make.teacher(suite.regionId);
+    const outcome = await submitLink(suite.database.prisma, { teacherId: teacher.id, assignmentId: assignment.id, link: "https://d.example.cn/1", now });
     expect(outcome.submission.teacherId).toBe(teacher.id);
   });
 
   it("lets a reviewer score within range, then the submission is final", async () => {
     const { assignment, alice } = await enrolledPair();
-    const reviewer = await make.teacher(regionId, { roles: ["teacher", "reviewer"] });
-    const { submission } = await submitLink(database.prisma, { teacherId: alice.id, assignmentId: assignment.id, link: "https://e.example.cn/1", now });
+    const reviewer = await suite.make.teacher(suite.regionId, { roles: ["teacher", "reviewer"] });
+    const { submission } = await submitLink(suite.database.prisma, { teacherId: alice.id, assignmentId: assignment.id, link: "https://e.example.cn/1", now });
 
-    const tooHigh = await refusal(reviewSubmission(database.prisma, { reviewerId: reviewer.id, submissionId: submission.id, decision: "approved", score: 21, now }));
+    const tooHigh = await refusal(reviewSubmission(suite.database.prisma, { reviewerId: reviewer.id, submissionId: submission.id, decision: "approved", score: 21, now }));
     expect(tooHigh).toMatchObject({ code: "score_out_of_range", field: "score" });
     expect(tooHigh.message).toContain("0 到 20");
 
-    const reviewed = await reviewSubmission(database.prisma, { reviewerId: reviewer.id, submissionId: submission.id, decision: "approved", score: 18, now });
+    const reviewed = await reviewSubmission(suite.database.prisma, { reviewerId: reviewer.id, submissionId: submission.id, decision: "approved", score: 18, now });
     expect(reviewed).toMatchObject({ status: "approved", score: 18, reviewerId: reviewer.id });
 
-    const late = await refusal(submitLink(database.prisma, { teacherId: alice.id, assignmentId: assignment.id, link: "https://e.example.cn/2", now }));
+    const late = await refusal(submitLink(suite.database.prisma, { teacherId: alice.id, assignmentId: assignment.id, link: "https://e.example.cn/2", now }));
     expect(late.code).toBe("already_reviewed");
-    const stored = await database.prisma.submission.findUniqueOrThrow({ where: { id: submission.id } });
+    const stored = await suite.database.prisma.submission.findUniqueOrThrow({ where: { id: submission.id } });
     expect(stored.link).toBe("https://e.example.cn/1");
   });
 
   it("lets a rejected submission come back, and rejection needs a reason", async () => {
     const { assignment, alice } = await enrolledPair();
-    const reviewer = await make.teacher(regionId, { roles: ["reviewer"] });
-    const { submission } = await submitLink(database.prisma, { teacherId: alice.id, assignmentId: assignment.id, link: "https://f.example.cn/1", now });
-    const silent = await refusal(reviewSubmission(database.prisma, { reviewerId: reviewer.id, submissionId: submission.id, decision: "rejected", now }));
+    const reviewer = await suite.make.teacher(suite.regionId, { roles: ["reviewer"] });
+    const { submission } = await submitLink(suite.database.prisma, { teacherId: alice.id, assignmentId: assignment.id, link: "https://f.example.cn/1", now });
+    const silent = await refusal(reviewSubmission(suite.database.prisma, { reviewerId: reviewer.id, submissionId: submission.id, decision: "rejected", now }));
     expect(silent.code).toBe("comment_required");
-    await reviewSubmission(database.prisma, { reviewerId: reviewer.id, submissionId: submission.id, decision: "rejected", comment: "字数不足 1000", now });
-    const again = await submitLink(database.prisma, { teacherId: alice.id, assignmentId: assignment.id, link: "https://f.example.cn/2", now });
+    await reviewSubmission(suite.database.prisma, { reviewerId: reviewer.id, submissionId: submission.id, decision: "rejected", comment: "字数不足 1000", now });
+    const again = await submitLink(suite.database.prisma, { teacherId: alice.id, assignmentId: assignment.id, link: "https://f.example.cn/2", now });
     expect(again.submission).toMatchObject({ status: "submitted", comment: null, reviewerId: null });
   });
 
   it("refuses reviews from teachers without the reviewer role, of their own work, or across regions", async () => {
     const { assignment, alice, bob } = await enrolledPair();
-    const { submission } = await submitLink(database.prisma, { teacherId: alice.id, assignmentId: assignment.id, link: "https://g.example.cn/1", now });
-    expect((await refusal(reviewSubmission(database.prisma, { reviewerId: bob.id, submissionId: submission.id, decision: "approved", score: 10, now }))).code).toBe("not_reviewer");
+    const { submission } = await submitLink(suite.database.prisma, { teacherId: alice.id, assignmentId: assignment.id, link: "https://g.example.cn/1", now });
+    expect((await refusal(reviewSubmission(suite.database.prisma, { reviewerId: bob.id, submissionId: submission.id, decision: "approved", score: 10, now }))).code).toBe("not_reviewer");
 
-    const selfReviewer = await database.prisma.teacher.update({ where: { id: alice.id }, data: { roles: ["teacher", "reviewer"] } });
-    expect((await refusal(reviewSubmission(database.prisma, { reviewerId: selfReviewer.id, submissionId: submission.id, decision: "approved", score: 10, now }))).code).toBe("own_submission");
+    const selfReviewer = await suite.database.prisma.teacher.update({ where: { id: alice.id }, data: { roles: ["teacher", "reviewer"] } });
+    expect((await refusal(reviewSubmission(suite.database.prisma, { reviewerId: selfReviewer.id, submissionId: submission.id, decision: "approved", score: 10, now }))).code).toBe("own_submission");
 
-    const elsewhere = await make.teacher((await make.region()).id, { roles: ["reviewer"] });
-    expect((await refusal(reviewSubmission(database.prisma, { reviewerId: elsewhere.id, submissionId: submission.id, decision: "approved", score: 10, now }))).code).toBe("submission_not_found");
-    const stored = await database.prisma.submission.findUniqueOrThrow({ where: { id: submission.id } });
+    const elsewhere = await suite.make.teacher((await suite.make.region()).id, { roles: ["reviewer"] });
+    expect((await refusal(reviewSubmission(suite.database.prisma, { reviewerId: elsewhere.id, submissionId: submission.id, decision: "approved", score: 10, now }))).code).toBe("submission_not_found");
+    const stored = await suite.database.prisma.submission.findUniqueOrThrow({ where: { id: submission.id } });
     expect(stored.status).toBe("submitted");
   });
 });
