@@ -1,3 +1,7 @@
+import { createBot } from "./bot/pipeline.js";
+import { loadTemplates } from "./bot/templates.js";
+import { createDingtalkChannel } from "./channels/dingtalk/index.js";
+import { createWecomChannel } from "./channels/wecom/index.js";
 import type { Config } from "./config.js";
 import { configOrExit } from "./config-or-exit.js";
 import { createCoordination } from "./coordination/index.js";
@@ -28,15 +32,42 @@ async function main(config: Config, logger: Logger): Promise<void> {
   }
 
   const coordination = createCoordination({ redis: config.redis, logger });
+  const bot = createBot({ prisma: database.prisma, templates: loadTemplates(), now: () => new Date(), logger });
+  // WeCom: callback routes for each configured AI bot and app, and the outbound queue's worker.
+  const wecom = config.wecom
+    ? createWecomChannel({
+        config: config.wecom,
+        bot,
+        coordination,
+        prisma: database.prisma,
+        logger,
+      })
+    : undefined;
+  // DingTalk: a supervised Stream connection (default) or the /dingtalk/callback route (DINGTALK_MODE=http).
+  const dingtalk = config.dingtalk
+    ? createDingtalkChannel({
+        config: config.dingtalk,
+        bot,
+        coordination,
+        prisma: database.prisma,
+        logger,
+        now: () => new Date(),
+      })
+    : undefined;
   const app = buildApp({
     logger,
     readinessChecks: [
       { name: "database", check: () => database.ping() },
       ...(coordination.mode === "redis" ? [{ name: "redis", check: () => coordination.ping() }] : []),
     ],
-    routers: [adminRouter({ prisma: database.prisma, now: () => new Date() })],
+    routers: [
+      adminRouter({ prisma: database.prisma, now: () => new Date() }),
+      ...(wecom?.routers ?? []),
+      ...(dingtalk?.routers ?? []),
+    ],
   });
   const server = await startServer(app, config.http.host, config.http.port);
+  await dingtalk?.start();
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -49,6 +80,8 @@ async function main(config: Config, logger: Logger): Promise<void> {
     hardStop.unref();
     try {
       await server.close(config.shutdownTimeoutMs);
+      await wecom?.close();
+      await dingtalk?.close();
       await coordination.close();
       await database.close();
       logger.info("stopped cleanly");

@@ -25,10 +25,11 @@ export async function saveSession(
   });
 }
 
-/** The session's payload if it exists and has not expired; it is removed either way. */
+/** The session's payload if it exists, has not expired and no one took it first; it is removed either way. */
 export async function takeSession(prisma: PrismaClient, message: ChatMessage, kind: SessionKind, now: Date): Promise<unknown> {
   const found = await prisma.botSession.findUnique({ where: where(message, kind) });
   if (!found) return undefined;
-  await prisma.botSession.deleteMany({ where: { id: found.id } });
-  return found.expiresAt > now ? found.payload : undefined;
+  // Only the caller whose delete removed the row gets the payload: two 确认 at once confirm one notice.
+  const { count } = await prisma.botSession.deleteMany({ where: { id: found.id } });
+  return count === 1 && found.expiresAt > now ? found.payload : undefined;
 }

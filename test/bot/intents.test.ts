@@ -87,8 +87,8 @@ describe("decided edge cases", () => {
     expect(suggestionsOf("分享一篇文章 https://mp.weixin.qq.com/s/xyz")).toHaveLength(3);
   });
 
-  it("an approval without a score is unknown, with review suggested first", () => {
-    expect(suggestionsOf("审核 15 通过")[0]).toBe("review");
+  it("an approval without a score is a review with no score, for the handler to ask for one", () => {
+    expect(parseIntent("审核 15 通过")).toEqual({ kind: "review", submissionRef: "15", decision: "approved" });
   });
 
   it("a rejection without a reason keeps the empty reason for the domain to refuse", () => {

@@ -14,18 +14,24 @@ describe.each(databaseKinds)("admin API groups and assessments on %s", (kind) =>
       platform: "wecom",
       chatId: "wrk-grade7",
       name: "七年级语文组",
-      delivery: { webhookKey: "693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa" },
+      delivery: { robotKey: "693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa" },
     });
     expect(created.status).toBe(201);
-    expect(created.body.delivery).toEqual({ webhookKey: "(已设置)" });
+    expect(created.body.delivery).toEqual({ robotKey: "(已设置)" });
     const s01 = await api.database.prisma.school.findFirstOrThrow({ where: { code: "S01" } });
     expect(created.body.schoolId).toBe(s01.id);
     const stored = await api.database.prisma.chatGroup.findUniqueOrThrow({ where: { id: created.body.id } });
-    expect(stored.delivery).toEqual({ webhookKey: "693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa" });
+    expect(stored.delivery).toEqual({ robotKey: "693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa" });
     expect(JSON.stringify((await api.call("A0001", "GET", "/groups")).body)).not.toContain("693a91f6");
     expect((await api.call("T0006", "GET", "/groups")).body.groups).toEqual([]);
     expect((await api.call("T0006", "PATCH", `/groups/${created.body.id}`, { name: "x" })).status).toBe(404);
     expect((await api.call("T0002", "GET", "/groups")).status).toBe(403);
+    await api.database.prisma.chatGroup.update({
+      where: { id: created.body.id },
+      data: { delivery: { robotKey: "693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa", dead: { since: "2026-11-20", errcode: 93000, reason: "robot removed" } } },
+    });
+    const revived = await api.call("T0001", "PATCH", `/groups/${created.body.id}`, { delivery: { robotKey: "new-key-0123456789", dead: null } });
+    expect(revived.body.delivery).toEqual({ robotKey: "(已设置)" });
     const duplicate = await api.call("A0001", "POST", "/groups", { platform: "wecom", chatId: "wrk-grade7" });
     expect(duplicate).toMatchObject({ status: 409, body: { field: "chatId" } });
   });

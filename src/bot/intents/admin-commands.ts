@@ -19,6 +19,7 @@ const NOTICE_TARGETS: readonly (readonly [word: string, target: NoticeTarget])[]
 ];
 
 const REVIEW_HEAD = /^(?:审核|评审|批改|review) ?(s?\d+)号? ?/;
+const APPROVAL_WORD = /^(?:通过|合格|同意|approved?|pass|ok)了?$/;
 const APPROVAL = new RegExp(`^(?:通过|合格|同意|approved?|pass|ok)了? ?(?:给|打|得)?${NUMBER} ?(?:分|points?)?$`);
 const REJECTION = /^(?:退回|驳回|打回|不通过|不合格|rejected?|return)/;
 /** "退回 原因：字数不够" gives the reason "字数不够". */
@@ -76,6 +77,8 @@ export const matchReview: Matcher = (message) => {
   const decision = message.text.slice(head[0].length);
   const score = parseNumber(APPROVAL.exec(decision)?.[1]);
   if (score !== undefined) return { kind: "review", submissionRef, decision: "approved", score };
+  // An approval without a score is still a review, so the handler can ask for the score.
+  if (APPROVAL_WORD.test(decision)) return { kind: "review", submissionRef, decision: "approved" };
   const rejection = REJECTION.exec(decision);
   if (rejection === null) return undefined;
   const typedReason = withoutLeadingSeparators(message.original(head[0].length + rejection[0].length));

@@ -2,7 +2,10 @@ import Router from "@koa/router";
 import { adminAuth } from "./auth.js";
 import type { AdminDependencies } from "./context.js";
 import { adminErrors } from "./error-mapping.js";
+import { assessmentRoutes } from "./routes/assessments.js";
+import { chatAccountRoutes } from "./routes/chat-accounts.js";
 import { creditRoutes } from "./routes/credits.js";
+import { groupRoutes } from "./routes/groups.js";
 import { ledgerRoutes } from "./routes/ledger.js";
 import { projectRoutes } from "./routes/projects.js";
 import { schoolRoutes } from "./routes/schools.js";
@@ -15,7 +18,20 @@ import { tokenRoutes } from "./routes/tokens.js";
 export function adminRouter(deps: AdminDependencies): Router {
   const router = new Router({ prefix: "/api/admin" });
   router.use(adminErrors, adminAuth(deps.prisma));
-  for (const routes of [teacherRoutes, schoolRoutes, projectRoutes, ledgerRoutes, submissionRoutes, tokenRoutes, creditRoutes, spreadsheetRoutes]) {
+  const routeGroups = [
+    teacherRoutes,
+    schoolRoutes,
+    groupRoutes,
+    projectRoutes,
+    ledgerRoutes,
+    assessmentRoutes,
+    submissionRoutes,
+    tokenRoutes,
+    creditRoutes,
+    spreadsheetRoutes,
+    chatAccountRoutes,
+  ];
+  for (const routes of routeGroups) {
     const child = routes(deps);
     router.use(child.routes(), child.allowedMethods());
   }

@@ -1,10 +1,29 @@
 import type { Reply } from "../../../channels/types.js";
 import type { TeacherConversation } from "../../context.js";
 import type { Intent } from "../../intents/index.js";
+import { cancelNotice } from "./cancel-notice.js";
+import { confirmNotice } from "./confirm-notice.js";
+import { draftNotice } from "./draft-notice.js";
+import { remindHandler } from "./remind.js";
+import { reviewHandler } from "./review.js";
+import { statsHandler } from "./stats.js";
 
 type AdminIntent = Extract<Intent, { kind: "confirm" | "cancel" | "notice" | "remind" | "stats" | "review" }>;
 
-/** Administrators' and reviewers' commands (being built: see issue 5). */
+/** Administrators' and reviewers' commands; each checks the sender's roles itself and refuses politely. */
 export async function adminHandler(conversation: TeacherConversation, intent: AdminIntent): Promise<Reply[]> {
-  return [conversation.say("refusal", { message: `「${intent.kind}」这项功能还在建设中。` })];
+  switch (intent.kind) {
+    case "notice":
+      return draftNotice(conversation, intent);
+    case "confirm":
+      return confirmNotice(conversation);
+    case "cancel":
+      return cancelNotice(conversation);
+    case "remind":
+      return remindHandler(conversation, intent);
+    case "stats":
+      return statsHandler(conversation, intent);
+    case "review":
+      return reviewHandler(conversation, intent);
+  }
 }

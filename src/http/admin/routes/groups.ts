@@ -8,13 +8,21 @@ import type { ChatGroup, Prisma } from "../../../generated/prisma/client.js";
 import { actorIn, type AdminDependencies } from "../context.js";
 import { jsonBody } from "../validation.js";
 
-/** How to reach a group. Secrets can be written but are never read back, only whether they are set. */
+/**
+ * How to reach a group, as the channels read it (ChatGroup.delivery): a WeCom group robot's key or an
+ * app-created group; a DingTalk custom robot, or the conversation the app robot was @-mentioned in.
+ * Secrets can be written but are never read back. `"dead": null` clears the flag a channel sets when the
+ * platform said the robot is gone.
+ */
 const delivery = z.strictObject({
-  webhookKey: z.string().min(8).max(200).optional(),
-  webhookUrl: z.string().url().max(500).optional(),
-  signingSecret: z.string().min(8).max(200).optional(),
-  conversationId: z.string().min(1).max(200).optional(),
+  robotKey: z.string().min(8).max(200).optional(),
+  appChat: z.strictObject({ app: z.string().max(50) }).optional(),
+  customRobot: z.strictObject({ accessToken: z.string().min(8).max(200), secret: z.string().min(8).max(200).optional() }).optional(),
+  openConversationId: z.string().min(1).max(200).optional(),
+  dead: z.null().optional(),
 });
+const SECRET_FIELDS = new Set(["robotKey", "customRobot"]);
+
 const newGroup = z.strictObject({
   platform: z.enum(["wecom", "dingtalk"]),
   chatId: z.string().trim().min(1).max(200),
@@ -36,8 +44,14 @@ function present(group: ChatGroup) {
     chatId: group.chatId,
     name: group.name,
     schoolId: group.schoolId,
-    delivery: Object.fromEntries(Object.keys(stored).map((key) => [key, key === "conversationId" ? stored[key] : "(已设置)"])),
+    delivery: Object.fromEntries(Object.entries(stored).map(([key, value]) => [key, SECRET_FIELDS.has(key) ? "(已设置)" : value])),
   };
+}
+
+function mergeDelivery(stored: Prisma.JsonValue, changes: z.infer<typeof delivery>): Prisma.InputJsonValue {
+  const merged: Record<string, unknown> = { ...(stored as object), ...changes };
+  if (changes.dead === null) delete merged.dead;
+  return merged as Prisma.InputJsonValue;
 }
 
 export function groupRoutes(deps: AdminDependencies): Router {
@@ -82,7 +96,7 @@ export function groupRoutes(deps: AdminDependencies): Router {
     const clash = await prisma.chatGroup.findUnique({ where: { platform_chatId: { platform: body.platform, chatId: body.chatId } } });
     if (clash) throw new DomainError("group_exists", "这个群已经登记过了。", { field: "chatId", kind: "conflict" });
     const group = await prisma.chatGroup.create({
-      data: { platform: body.platform, chatId: body.chatId, name: body.name ?? null, regionId: actor.regionId, schoolId: schoolId ?? null, delivery: body.delivery },
+      data: { platform: body.platform, chatId: body.chatId, name: body.name ?? null, regionId: actor.regionId, schoolId: schoolId ?? null, delivery: mergeDelivery({}, body.delivery) },
     });
     await audit(prisma, actor, "create", "chat_group", group.id, { platform: body.platform, chatId: body.chatId });
     ctx.status = 201;
@@ -100,7 +114,7 @@ export function groupRoutes(deps: AdminDependencies): Router {
       data: {
         ...(changes.name !== undefined ? { name: changes.name } : {}),
         ...(changes.schoolId !== undefined ? { schoolId: changes.schoolId } : {}),
-        ...(changes.delivery ? { delivery: { ...(group.delivery as object), ...changes.delivery } as Prisma.InputJsonValue } : {}),
+        ...(changes.delivery ? { delivery: mergeDelivery(group.delivery, changes.delivery) } : {}),
       },
     });
     await audit(prisma, actor, "update", "chat_group", group.id, { fields: Object.keys(changes) });

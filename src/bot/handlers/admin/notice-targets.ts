@@ -1,0 +1,42 @@
+import { requireRole, type Actor } from "../../../domain/actors.js";
+import type { NoticeTarget } from "../../../generated/prisma/client.js";
+import type { TeacherConversation } from "../../context.js";
+import { refusal } from "./refusal.js";
+
+export const NOTICE_TARGET_NAMES: Readonly<Record<NoticeTarget, string>> = { group: "本群", school: "全校", region: "全区" };
+
+/** School administrators notify their school; only region administrators may notify the whole region. */
+export function requireMayNotice(conversation: TeacherConversation, actor: Actor, target: NoticeTarget): void {
+  requireRole(actor, "school_admin", "region_admin");
+  if (target === "region" && !actor.roles.includes("region_admin")) {
+    throw refusal(conversation, "notice_region_forbidden", "admin-notice-region-only");
+  }
+}
+
+/** The ChatGroups a notice to this target goes to, in the order they became known. */
+export async function noticeGroupIds(conversation: TeacherConversation, target: NoticeTarget): Promise<string[]> {
+  const { actor, message, deps } = conversation;
+  const regionAdmin = actor.roles.includes("region_admin");
+  switch (target) {
+    case "group": {
+      if (message.chatType !== "group") throw refusal(conversation, "notice_group_in_direct_chat", "admin-notice-where", { regionAdmin });
+      const group = await deps.prisma.chatGroup.findUnique({
+        where: { platform_chatId: { platform: message.platform, chatId: message.chatId } },
+      });
+      if (!group || group.regionId !== actor.regionId) throw refusal(conversation, "group_elsewhere", "admin-group-elsewhere");
+      return [group.id];
+    }
+    case "school": {
+      if (actor.schoolId === null) throw refusal(conversation, "notice_no_school", "admin-notice-no-school");
+      const groups = await deps.prisma.chatGroup.findMany({
+        where: { regionId: actor.regionId, schoolId: actor.schoolId },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      });
+      return groups.map((group) => group.id);
+    }
+    case "region": {
+      const groups = await deps.prisma.chatGroup.findMany({ where: { regionId: actor.regionId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+      return groups.map((group) => group.id);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import type { Bot } from "../../bot/pipeline.js";
+import type { DedupStore } from "../../coordination/index.js";
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { Logger } from "../../logger.js";
+import type { DecodedRobotMessage } from "./decode.js";
+import { rememberConversation } from "./group-delivery.js";
+import type { DingtalkReplier } from "./replier.js";
+
+/** Long enough to outlast any redelivery DingTalk makes (it retries within about a minute). */
+const DEDUP_SECONDS = 24 * 60 * 60;
+
+export type InboundDependencies = {
+  bot: Bot;
+  dedup: DedupStore;
+  prisma: PrismaClient;
+  replier: DingtalkReplier;
+  defaultRobotCode: string;
+  logger: Logger;
+};
+
+export type InboundOutcome = "answered" | "silent" | "duplicate";
+
+/**
+ * One robot message, whichever way it came (Stream or HTTP): answered once across all instances, however
+ * often DingTalk delivers it and however many connections it delivers it to.
+ */
+export function createInboundHandler(deps: InboundDependencies) {
+  return async function handleRobotMessage(decoded: DecodedRobotMessage): Promise<InboundOutcome> {
+    const { message, replyTarget } = decoded;
+    const log = deps.logger.child({ messageId: message.messageId, chatType: message.chatType });
+    if (!(await deps.dedup.claim(`dingtalk:msg:${message.messageId}`, DEDUP_SECONDS))) {
+      log.info("dingtalk: message already handled; redelivery ignored");
+      return "duplicate";
+    }
+    if (decoded.unreadableType) {
+      log.info({ msgtype: decoded.unreadableType }, "dingtalk: message type carries no text; the bot gets an empty message");
+    }
+    const replies = await deps.bot.handle(message);
+    if (message.chatType === "group" && message.mentionedBot) {
+      await rememberConversation(deps.prisma, {
+        openConversationId: replyTarget.conversationId,
+        robotCode: replyTarget.robotCode ?? deps.defaultRobotCode,
+        title: replyTarget.conversationTitle,
+      }).catch((error: unknown) => log.error({ err: error }, "dingtalk: could not record the group's conversation id"));
+    }
+    if (replies.length === 0) return "silent";
+    await deps.replier.reply(replyTarget, replies, message.messageId);
+    return "answered";
+  };
+}
+
+export type RobotMessageHandler = ReturnType<typeof createInboundHandler>;

@@ -1,0 +1,38 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+/**
+ * DingTalk's one signature scheme, used both ways: by DingTalk on HTTP callbacks (headers `timestamp` and
+ * `sign`) and by us on custom-robot webhooks (query `timestamp` and `sign`). It covers the timestamp only,
+ * never the body, so the time window and msgId dedup are what stop a captured request from being replayed.
+ */
+export function dingtalkSign(timestampMs: string, secret: string): string {
+  return createHmac("sha256", secret).update(`${timestampMs}\n${secret}`).digest("base64");
+}
+
+/** DingTalk refuses, and so do we, a signature whose timestamp is more than an hour away from now. */
+export const SIGNATURE_WINDOW_MS = 60 * 60 * 1000;
+
+export type SignatureCheck =
+  | { ok: true }
+  | { ok: false; reason: "missing_headers" | "malformed_timestamp" | "outside_window" | "mismatch" };
+
+export function verifyDingtalkSignature(input: {
+  timestamp: string | undefined;
+  sign: string | undefined;
+  /** Every secret currently valid (rotation); a signature made with any of them is accepted. */
+  secrets: readonly string[];
+  nowMs: number;
+}): SignatureCheck {
+  const { timestamp, sign } = input;
+  if (!timestamp || !sign) return { ok: false, reason: "missing_headers" };
+  if (!/^\d{1,16}$/.test(timestamp)) return { ok: false, reason: "malformed_timestamp" };
+  if (Math.abs(input.nowMs - Number(timestamp)) > SIGNATURE_WINDOW_MS) return { ok: false, reason: "outside_window" };
+  const received = Buffer.from(sign);
+  let matched = false;
+  // Every secret is compared, in constant time, so the answer's timing tells nothing about which one was close.
+  for (const secret of input.secrets) {
+    const expected = Buffer.from(dingtalkSign(timestamp, secret));
+    if (expected.length === received.length && timingSafeEqual(expected, received)) matched = true;
+  }
+  return matched ? { ok: true } : { ok: false, reason: "mismatch" };
+}

@@ -1,0 +1,31 @@
+import type { Bot } from "../../bot/pipeline.js";
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import { playgroundMessage, type PlaygroundPlace } from "./decode.js";
+import { renderReply } from "./encode.js";
+import type { PlaygroundPerson } from "./person.js";
+
+export type Playground = {
+  /** Sends one typed line through the bot and returns its replies as terminal text (none: silence). */
+  say(line: string): Promise<string[]>;
+};
+
+/**
+ * The local channel: typed lines become messages from one person of the roster, through the same pipeline
+ * and database as the real platforms.
+ */
+export function createPlayground(deps: { prisma: PrismaClient; bot: Bot; now: () => Date }, person: PlaygroundPerson, place: PlaygroundPlace): Playground {
+  return {
+    async say(line) {
+      const replies = await deps.bot.handle(playgroundMessage(line, person.senderId, place, deps.now()));
+      const mentioned = replies.flatMap((reply) => reply.mentions);
+      const accounts = mentioned.length
+        ? await deps.prisma.chatIdentity.findMany({
+            where: { platform: "playground", platformUserId: { in: mentioned } },
+            include: { teacher: true },
+          })
+        : [];
+      const names = new Map(accounts.map((account) => [account.platformUserId, account.teacher.name]));
+      return replies.map((reply) => renderReply(reply, (id) => names.get(id) ?? id));
+    },
+  };
+}
