@@ -43,6 +43,12 @@ CREATE TYPE "NoticeTarget" AS ENUM ('group', 'school', 'region');
 -- CreateEnum
 CREATE TYPE "NoticeStatus" AS ENUM ('confirmed', 'cancelled');
 
+-- CreateEnum
+CREATE TYPE "DeliveryStatus" AS ENUM ('pending', 'sent', 'failed', 'dead');
+
+-- CreateEnum
+CREATE TYPE "DeliveryPurpose" AS ENUM ('notice', 'deadline_reminder', 'weekly_digest', 'annual_nudge');
+
 -- CreateTable
 CREATE TABLE "Region" (
     "id" TEXT NOT NULL,
@@ -52,6 +58,10 @@ CREATE TABLE "Region" (
     "customPolicy" JSONB,
     "timezone" TEXT NOT NULL DEFAULT 'Asia/Shanghai',
     "bindingRequiresCode" BOOLEAN NOT NULL DEFAULT false,
+    "weeklyDigestCron" TEXT NOT NULL DEFAULT '0 9 * * 1',
+    "quietHoursStart" TEXT NOT NULL DEFAULT '21:00',
+    "quietHoursEnd" TEXT NOT NULL DEFAULT '07:30',
+    "annualNudgeMonth" INTEGER DEFAULT 11,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Region_pkey" PRIMARY KEY ("id")
@@ -297,6 +307,41 @@ CREATE TABLE "Notice" (
     CONSTRAINT "Notice_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "Delivery" (
+    "id" TEXT NOT NULL,
+    "idempotencyKey" TEXT NOT NULL,
+    "regionId" TEXT NOT NULL,
+    "purpose" "DeliveryPurpose" NOT NULL,
+    "noticeId" TEXT,
+    "platform" "Platform" NOT NULL,
+    "groupId" TEXT,
+    "teacherId" TEXT,
+    "format" TEXT NOT NULL DEFAULT 'text',
+    "content" TEXT NOT NULL,
+    "mentions" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "status" "DeliveryStatus" NOT NULL DEFAULT 'pending',
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "lastError" TEXT,
+    "notBefore" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "sentAt" TIMESTAMP(3),
+
+    CONSTRAINT "Delivery_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ReminderClaim" (
+    "id" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "scope" TEXT NOT NULL,
+    "period" TEXT NOT NULL,
+    "claimedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ReminderClaim_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "Region_code_key" ON "Region"("code");
 
@@ -366,6 +411,18 @@ CREATE INDEX "BindCode_teacherId_idx" ON "BindCode"("teacherId");
 -- CreateIndex
 CREATE UNIQUE INDEX "BotSession_platform_chatId_senderId_kind_key" ON "BotSession"("platform", "chatId", "senderId", "kind");
 
+-- CreateIndex
+CREATE UNIQUE INDEX "Delivery_idempotencyKey_key" ON "Delivery"("idempotencyKey");
+
+-- CreateIndex
+CREATE INDEX "Delivery_status_notBefore_idx" ON "Delivery"("status", "notBefore");
+
+-- CreateIndex
+CREATE INDEX "Delivery_noticeId_idx" ON "Delivery"("noticeId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ReminderClaim_kind_scope_period_key" ON "ReminderClaim"("kind", "scope", "period");
+
 -- AddForeignKey
 ALTER TABLE "School" ADD CONSTRAINT "School_regionId_fkey" FOREIGN KEY ("regionId") REFERENCES "Region"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
@@ -431,4 +488,13 @@ ALTER TABLE "Notice" ADD CONSTRAINT "Notice_regionId_fkey" FOREIGN KEY ("regionI
 
 -- AddForeignKey
 ALTER TABLE "Notice" ADD CONSTRAINT "Notice_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "Teacher"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Delivery" ADD CONSTRAINT "Delivery_regionId_fkey" FOREIGN KEY ("regionId") REFERENCES "Region"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Delivery" ADD CONSTRAINT "Delivery_noticeId_fkey" FOREIGN KEY ("noticeId") REFERENCES "Notice"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Delivery" ADD CONSTRAINT "Delivery_groupId_fkey" FOREIGN KEY ("groupId") REFERENCES "ChatGroup"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
