@@ -29,3 +29,13 @@ export type Reply = {
   /** Platform user ids to @-mention with this reply. */
   mentions: string[];
 };
+
+/**
+ * A platform's way of sending what the outbox holds. Implementations throw the coordination layer's
+ * RetryLaterError for a transient failure (rate limit, 5xx, network) and PermanentJobError when sending
+ * can never succeed (no send method for the group, robot removed, content refused).
+ */
+export interface OutboundSender {
+  sendToGroup(group: { id: string; chatId: string; delivery: unknown }, message: Reply): Promise<void>;
+  sendToPerson(platformUserId: string, message: Reply): Promise<void>;
+}
