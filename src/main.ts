@@ -1,6 +1,7 @@
 import { createBot } from "./bot/pipeline.js";
 import { loadTemplates } from "./bot/templates.js";
 import { createDingtalkChannel } from "./channels/dingtalk/index.js";
+import { DingtalkOutboundSender } from "./channels/dingtalk/outbound-sender.js";
 import { createWecomChannel } from "./channels/wecom/index.js";
 import type { Config } from "./config.js";
 import { configOrExit } from "./config-or-exit.js";
@@ -11,6 +12,9 @@ import { loadDemoData } from "./domain/demo-data.js";
 import { adminRouter } from "./http/admin/router.js";
 import { buildApp } from "./http/app.js";
 import { startServer } from "./http/server.js";
+import { outboxKick } from "./jobs/outbox/kick.js";
+import { startOutboxWorker } from "./jobs/outbox/worker.js";
+import { startReminders } from "./jobs/reminders/index.js";
 import { createLogger, type Logger } from "./logger.js";
 
 /** Composition root: reads the configuration, wires the adapters for the chosen mode and serves HTTP. */
@@ -32,7 +36,8 @@ async function main(config: Config, logger: Logger): Promise<void> {
   }
 
   const coordination = createCoordination({ redis: config.redis, logger });
-  const bot = createBot({ prisma: database.prisma, templates: loadTemplates(), now: () => new Date(), logger });
+  const kickOutbox = outboxKick(coordination, logger);
+  const bot = createBot({ prisma: database.prisma, templates: loadTemplates(), now: () => new Date(), logger, kickOutbox });
   // WeCom: callback routes for each configured AI bot and app, and the outbound queue's worker.
   const wecom = config.wecom
     ? createWecomChannel({
@@ -61,13 +66,25 @@ async function main(config: Config, logger: Logger): Promise<void> {
       ...(coordination.mode === "redis" ? [{ name: "redis", check: () => coordination.ping() }] : []),
     ],
     routers: [
-      adminRouter({ prisma: database.prisma, now: () => new Date() }),
+      adminRouter({ prisma: database.prisma, now: () => new Date(), kickOutbox }),
       ...(wecom?.routers ?? []),
       ...(dingtalk?.routers ?? []),
     ],
   });
   const server = await startServer(app, config.http.host, config.http.port);
   await dingtalk?.start();
+  // Notices and reminders: every Delivery row is sent by whichever instance claims it first.
+  const outboxWorker = startOutboxWorker({
+    prisma: database.prisma,
+    coordination,
+    senders: {
+      ...(wecom ? { wecom: wecom.outboundSender } : {}),
+      ...(dingtalk ? { dingtalk: new DingtalkOutboundSender(dingtalk.outbound) } : {}),
+    },
+    logger,
+  });
+  // Deadline reminders, weekly overdue digests and annual nudges: producers of Delivery rows, on schedules.
+  const reminders = await startReminders({ prisma: database.prisma, templates: loadTemplates(), now: () => new Date(), logger, coordination });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -80,6 +97,8 @@ async function main(config: Config, logger: Logger): Promise<void> {
     hardStop.unref();
     try {
       await server.close(config.shutdownTimeoutMs);
+      await outboxWorker.close();
+      await reminders.close();
       await wecom?.close();
       await dingtalk?.close();
       await coordination.close();

@@ -11,6 +11,8 @@ export type BotDependencies = {
   /** The current instant; tests pass a fixed one. */
   now: () => Date;
   logger: Logger;
+  /** Wakes the outbox worker after a notice was queued; without it the reconciler sends it within its tick. */
+  kickOutbox?: () => Promise<void>;
 };
 
 /** One incoming message being answered, before we know who sent it. */

@@ -4,11 +4,13 @@ import type { WecomConfig } from "../../config.js";
 import type { Coordination } from "../../coordination/index.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Logger } from "../../logger.js";
+import type { OutboundSender } from "../types.js";
 import { mountAiBot } from "./aibot/aibot-callback.js";
 import { WecomAppClient } from "./api/app-client.js";
 import { mountApp } from "./app/app-callback.js";
 import { BackgroundWork } from "./background-work.js";
 import type { ChannelContext } from "./channel-context.js";
+import { WecomOutboundSender } from "./outbound-sender.js";
 import { WecomOutbox } from "./send/outbox.js";
 import { WecomSenders } from "./send/senders.js";
 
@@ -32,6 +34,8 @@ export type WecomChannel = {
   routers: Router[];
   /** Queues messages to WeCom groups and members (notices, reminders, answers). */
   outbox: WecomOutbox;
+  /** Sends what the database outbox holds (notices, reminders); the Delivery row records the outcome. */
+  outboundSender: OutboundSender;
   /** Waits for answers still being prepared; the queue itself closes with the coordination. */
   close(): Promise<void>;
 };
@@ -45,17 +49,16 @@ export function createWecomChannel(deps: WecomChannelDependencies): WecomChannel
   const now = deps.now ?? (() => new Date());
   const appClients = new Map(config.apps.map((app) => [app.name, new WecomAppClient(config.apiBase, app, coordination.tokens)]));
   const outbox = new WecomOutbox(coordination, prisma, new Map(config.apps.map((app) => [app.name, app])));
-  outbox.start(
-    new WecomSenders({
-      apiBase: config.apiBase,
-      throttledRetryMs: config.throttledRetryMs,
-      rateLimiter: coordination.rateLimiter,
-      prisma,
-      logger,
-      apps: appClients,
-      now,
-    }),
-  );
+  const senders = new WecomSenders({
+    apiBase: config.apiBase,
+    throttledRetryMs: config.throttledRetryMs,
+    rateLimiter: coordination.rateLimiter,
+    prisma,
+    logger,
+    apps: appClients,
+    now,
+  });
+  outbox.start(senders);
   const background = new BackgroundWork(logger);
   const context: ChannelContext = { bot: deps.bot, coordination, outbox, logger, now, background };
   const router = new Router();
@@ -65,7 +68,7 @@ export function createWecomChannel(deps: WecomChannelDependencies): WecomChannel
   for (const app of config.apps) {
     if (app.callback) mountApp(router, routeOf("app", app.name), { ...app, callback: app.callback }, context);
   }
-  return { routers: [router], outbox, close: () => background.drain() };
+  return { routers: [router], outbox, outboundSender: new WecomOutboundSender(senders, config.apps), close: () => background.drain() };
 }
 
 function routeOf(kind: "aibot" | "app", name: string): string {

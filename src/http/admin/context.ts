@@ -7,6 +7,8 @@ export type AdminDependencies = {
   prisma: PrismaClient;
   /** The current instant; tests pass a fixed one. */
   now: () => Date;
+  /** Wakes the outbox worker after notices were queued; without it the reconciler sends them within its tick. */
+  kickOutbox?: () => Promise<void>;
 };
 
 export function actorIn(ctx: Context): Actor {

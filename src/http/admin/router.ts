@@ -5,10 +5,12 @@ import { adminErrors } from "./error-mapping.js";
 import { assessmentRoutes } from "./routes/assessments.js";
 import { chatAccountRoutes } from "./routes/chat-accounts.js";
 import { creditRoutes } from "./routes/credits.js";
+import { deliveryRoutes } from "./routes/deliveries.js";
 import { groupRoutes } from "./routes/groups.js";
 import { ledgerRoutes } from "./routes/ledger.js";
 import { projectRoutes } from "./routes/projects.js";
 import { schoolRoutes } from "./routes/schools.js";
+import { scheduleRoutes } from "./routes/schedule.js";
 import { spreadsheetRoutes } from "./routes/spreadsheets.js";
 import { submissionRoutes } from "./routes/submissions.js";
 import { teacherRoutes } from "./routes/teachers.js";
@@ -30,6 +32,8 @@ export function adminRouter(deps: AdminDependencies): Router {
     creditRoutes,
     spreadsheetRoutes,
     chatAccountRoutes,
+    scheduleRoutes,
+    deliveryRoutes,
   ];
   for (const routes of routeGroups) {
     const child = routes(deps);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requireRole, type Actor } from "../../../domain/actors.js";
 import { audit } from "../../../domain/audit.js";
 import { toDbDate } from "../../../domain/calendar.js";
+import { publishEnrollmentNotice } from "../../../domain/enrollment-notice.js";
 import { enroll } from "../../../domain/enrollment.js";
 import { DomainError } from "../../../domain/errors.js";
 import { teacherInScope } from "../../../domain/scope.js";
@@ -103,6 +104,7 @@ export function projectRoutes(deps: AdminDependencies): Router {
     const actor = actorIn(ctx);
     requireRole(actor, "region_admin");
     const project = await projectInRegion(actor, ctx.params.id as string);
+    const { notify } = await jsonBody(ctx, z.strictObject({ notify: z.boolean().default(false) }));
     const approved = project.approvedAt
       ? project
       : await prisma.trainingProject.update({
@@ -110,7 +112,10 @@ export function projectRoutes(deps: AdminDependencies): Router {
           data: { approvedAt: deps.now(), approvedBy: actor.employeeNumber },
         });
     if (!project.approvedAt) await audit(prisma, actor, "approve", "project", project.id);
-    ctx.body = presentProject(approved);
+    // Only on the approval itself: approving again must not announce the project a second time.
+    const notice = notify && !project.approvedAt ? await publishEnrollmentNotice(prisma, approved, actor.teacherId, deps.now()) : undefined;
+    if (notice) await deps.kickOutbox?.();
+    ctx.body = { ...presentProject(approved), ...(notify ? { noticeId: notice?.id ?? null } : {}) };
   });
 
   router.get("/projects/:id/enrollments", async (ctx) => {

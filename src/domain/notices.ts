@@ -1,0 +1,44 @@
+import type { Notice, NoticeTarget, PrismaClient } from "../generated/prisma/client.js";
+import { enqueueDeliveries, type NewDelivery } from "./outbox.js";
+import { nextAllowedTime, quietHoursOf } from "./quiet-hours.js";
+
+type Database = Pick<PrismaClient, "chatGroup" | "delivery" | "region" | "teacher">;
+
+/**
+ * Puts a confirmed notice in the outbox: one Delivery per target group, keyed `notice:<noticeId>:<groupId>`
+ * so publishing twice (a retried request, a second instance) adds nothing. During the region's quiet hours
+ * the rows wait until the quiet ends. Returns how many rows are new.
+ */
+export async function publishNotice(db: Database, notice: Notice, now: Date): Promise<number> {
+  const [region, author, groups] = await Promise.all([
+    db.region.findUniqueOrThrow({ where: { id: notice.regionId } }),
+    db.teacher.findUniqueOrThrow({ where: { id: notice.authorId } }),
+    db.chatGroup.findMany({ where: { id: { in: notice.groupIds }, regionId: notice.regionId } }),
+  ]);
+  const notBefore = nextAllowedTime(now, quietHoursOf(region));
+  const content = `${notice.text}\n\n—— ${author.name}`;
+  const rows: NewDelivery[] = groups.map((group) => ({
+    idempotencyKey: `notice:${notice.id}:${group.id}`,
+    regionId: notice.regionId,
+    purpose: "notice",
+    noticeId: notice.id,
+    platform: group.platform,
+    groupId: group.id,
+    format: "text",
+    content,
+    mentions: [],
+    notBefore,
+  }));
+  return enqueueDeliveries(db, rows);
+}
+
+export type NewNotice = { regionId: string; authorId: string; text: string; target: NoticeTarget; groupIds: string[] };
+
+/** Records a notice and its deliveries together, so a notice never exists without its outbox rows. */
+export async function createNotice(prisma: PrismaClient, fields: NewNotice, now: Date): Promise<Notice> {
+  return prisma.$transaction(async (tx) => {
+    const notice = await tx.notice.create({ data: fields });
+    await publishNotice(tx, notice, now);
+    return notice;
+  });
+}

@@ -1,0 +1,19 @@
+import type { Platform, PrismaClient } from "../../generated/prisma/client.js";
+
+/** Platforms whose apps may message a person directly (the playground has no one to reach). */
+const DIRECT_MESSAGE_PLATFORMS: Platform[] = ["wecom", "dingtalk"];
+
+/**
+ * For each teacher bound on a platform that allows direct messages, the platform to write to: the
+ * account bound first, so a teacher on both platforms gets one message, not two. The outbox worker finds
+ * the platform user id from the teacher and platform.
+ */
+export async function directPlatformsOf(prisma: PrismaClient, teacherIds: string[]): Promise<Map<string, Platform>> {
+  const identities = await prisma.chatIdentity.findMany({
+    where: { teacherId: { in: teacherIds }, platform: { in: DIRECT_MESSAGE_PLATFORMS } },
+    orderBy: [{ boundAt: "asc" }, { id: "asc" }],
+  });
+  const platforms = new Map<string, Platform>();
+  for (const identity of identities) if (!platforms.has(identity.teacherId)) platforms.set(identity.teacherId, identity.platform);
+  return platforms;
+}

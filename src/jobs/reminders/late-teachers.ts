@@ -1,0 +1,38 @@
+import { progressOf, stillOwes, type AssigneeProgress } from "../../bot/handlers/admin/assignment-progress.js";
+import type { ChatGroup, Platform, PrismaClient } from "../../generated/prisma/client.js";
+
+/** Everyone in the region who still owes the assignment (nothing handed in, or sent back), by 工号. */
+export async function lateTeachersOf(prisma: PrismaClient, assignment: { id: string; projectId: string }): Promise<AssigneeProgress[]> {
+  return (await progressOf(prisma, assignment, null)).filter(stillOwes);
+}
+
+/**
+ * The part of `late` a group hears about, as 催交 decides it: a school's group covers that school's
+ * teachers; a region-level group (no school) covers the whole region, since region admins read it.
+ */
+export function lateInGroup(group: Pick<ChatGroup, "schoolId">, late: AssigneeProgress[]): AssigneeProgress[] {
+  return group.schoolId === null ? late : late.filter((item) => item.teacher.schoolId === group.schoolId);
+}
+
+export type Addressees = {
+  /** Platform user ids to @-mention. */
+  mentions: string[];
+  /** Names of those with no account on the group's platform: named in the text instead. */
+  unbound: string[];
+};
+
+/** Who of `late` can be @-mentioned in a group on `platform`, and who can only be named. */
+export async function addresseesOn(prisma: PrismaClient, platform: Platform, late: AssigneeProgress[]): Promise<Addressees> {
+  const identities = await prisma.chatIdentity.findMany({
+    where: { platform, teacherId: { in: late.map((item) => item.teacher.id) } },
+    orderBy: { boundAt: "asc" },
+  });
+  const bound = new Set(identities.map((identity) => identity.teacherId));
+  const order = new Map(late.map((item, index) => [item.teacher.id, index]));
+  return {
+    mentions: identities
+      .sort((a, b) => (order.get(a.teacherId) ?? 0) - (order.get(b.teacherId) ?? 0))
+      .map((identity) => identity.platformUserId),
+    unbound: late.filter((item) => !bound.has(item.teacher.id)).map((item) => item.teacher.name),
+  };
+}
