@@ -37,7 +37,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
 
   const coordination = createCoordination({ redis: config.redis, logger });
   const kickOutbox = outboxKick(coordination, logger);
-  const bot = createBot({ prisma: database.prisma, templates: loadTemplates(), now: () => new Date(), logger, kickOutbox });
+  const bot = createBot({ prisma: database.prisma, templates: loadTemplates(), now: () => new Date(), logger, kickOutbox, coordination });
   // WeCom: callback routes for each configured AI bot and app, and the outbound queue's worker.
   const wecom = config.wecom
     ? createWecomChannel({
@@ -66,7 +66,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
       ...(coordination.mode === "redis" ? [{ name: "redis", check: () => coordination.ping() }] : []),
     ],
     routers: [
-      adminRouter({ prisma: database.prisma, now: () => new Date(), kickOutbox }),
+      adminRouter({ prisma: database.prisma, now: () => new Date(), kickOutbox, coordination }),
       ...(wecom?.routers ?? []),
       ...(dingtalk?.routers ?? []),
     ],

@@ -1,4 +1,5 @@
 import type { ChatMessage, Reply } from "../channels/types.js";
+import type { Coordination } from "../coordination/index.js";
 import type { Actor } from "../domain/actors.js";
 import type { DateOnly } from "../domain/calendar.js";
 import type { PrismaClient, Region, Teacher } from "../generated/prisma/client.js";
@@ -13,6 +14,8 @@ export type BotDependencies = {
   logger: Logger;
   /** Wakes the outbox worker after a notice was queued; without it the reconciler sends it within its tick. */
   kickOutbox?: () => Promise<void>;
+  /** Where the reminder schedules live, for 发送情况's next digest; without it none is shown. */
+  coordination?: Coordination;
 };
 
 /** One incoming message being answered, before we know who sent it. */

@@ -4,7 +4,7 @@ import { parseIntent, type IntentKind } from "../../src/bot/intents/index.js";
 
 const KINDS: readonly IntentKind[] = [
   "balance", "details", "why", "what_if", "tasks", "submit", "projects", "enroll", "bind", "help", "more",
-  "confirm", "cancel", "notice", "remind", "stats", "review", "unknown",
+  "confirm", "cancel", "notice", "remind", "stats", "review", "jobs", "unknown",
 ];
 
 /** Pieces of the phrasings, so random messages reach deep into the patterns instead of failing early. */

@@ -146,6 +146,13 @@ export const PHRASINGS: readonly (readonly [text: string, intent: Intent])[] = [
   ["审核 S15 通过 18分", { kind: "review", submissionRef: "S15", decision: "approved", score: 18 }],
   ["审核 15 退回 字数不够", { kind: "review", submissionRef: "15", decision: "rejected", reason: "字数不够" }],
   ["审核15 退回，原因：没有写教学反思", { kind: "review", submissionRef: "15", decision: "rejected", reason: "没有写教学反思" }],
+  ["发送情况", { kind: "jobs" }],
+  ["@继教学分助手\u2005通知发送情况", { kind: "jobs" }],
+  ["看看最近的提醒情况", { kind: "jobs" }],
+  ["任务状态", { kind: "jobs" }],
+  ["定时任务", { kind: "jobs" }],
+  ["消息推送情况怎么样？", { kind: "jobs" }],
+  ["我的任务状态", { kind: "tasks" }],
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { issueAdminToken } from "../../src/domain/admin-tokens.js";
 import { loadDemoData } from "../../src/domain/demo-data.js";
+import type { AdminDependencies } from "../../src/http/admin/context.js";
 import { adminRouter } from "../../src/http/admin/router.js";
 import { buildApp } from "../../src/http/app.js";
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from "./database.js";
@@ -11,9 +12,9 @@ export type AdminApiResponse = { status: number; headers: Headers; body: Record<
 /**
  * The admin API over the demo region on a fresh database, with a token for each demo person who needs
  * one: A0001 (region admin), T0001 (school admin, S01), T0006 (school admin, S02), T0004 (reviewer, S01)
- * and T0002 (plain teacher, S01).
+ * and T0002 (plain teacher, S01). `extra` adds optional dependencies, such as the coordination GET /jobs reads.
  */
-export async function startAdminApi(kind: DatabaseKind, now = new Date("2026-11-23T02:00:00Z")) {
+export async function startAdminApi(kind: DatabaseKind, now = new Date("2026-11-23T02:00:00Z"), extra: Pick<AdminDependencies, "coordination"> = {}) {
   const database: TestDatabase = await openTestDatabase(kind);
   await loadDemoData(database.prisma, "2026-11-23");
   const ids: Record<string, string> = {};
@@ -25,7 +26,7 @@ export async function startAdminApi(kind: DatabaseKind, now = new Date("2026-11-
   const app = buildApp({
     logger: capturingLogger().logger,
     readinessChecks: [],
-    routers: [adminRouter({ prisma: database.prisma, now: () => now })],
+    routers: [adminRouter({ prisma: database.prisma, now: () => now, ...extra })],
   });
   const server = await serveApp(app);
 

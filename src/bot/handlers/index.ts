@@ -47,6 +47,7 @@ export function handlerFor(intent: Intent): (conversation: TeacherConversation) 
     case "remind":
     case "stats":
     case "review":
+    case "jobs":
       return (c) => adminHandler(c, intent);
   }
 }

@@ -18,6 +18,7 @@ const EXAMPLES: Partial<Record<IntentKind, string>> = {
   remind: "催交 1",
   stats: "统计 1",
   review: "审核 15 通过 18",
+  jobs: "发送情况",
 };
 
 /** A short "didn't get that" with the three likeliest commands. */

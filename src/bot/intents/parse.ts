@@ -2,6 +2,7 @@ import { matchNotice, matchRemind, matchReview, matchStats } from "./admin-comma
 import { matchBind } from "./bind.js";
 import { matchCancel, matchConfirm, matchHelp, matchMore } from "./conversation.js";
 import { matchBalance, matchDetails, matchWhy } from "./credit-questions.js";
+import { matchJobs } from "./jobs.js";
 import { normalise } from "./normalise.js";
 import { matchEnroll, matchProjects } from "./projects.js";
 import { matchSubmit } from "./submit.js";
@@ -16,13 +17,14 @@ import { matchWhatIf } from "./what-if.js";
  * 2. whole-message replies (确认, 取消, 更多);
  * 3. commands with an argument: bind, submit (a link and a submit verb), what-if (before enroll, so
  *    "如果报名P2024-03呢" does not enroll), enroll (a project code);
- * 4. questions, most specific first: why, details, balance, tasks, projects, help.
+ * 4. questions, most specific first: jobs (before tasks, since 任务状态 is the admin's scheduled jobs), why,
+ *    details, balance, tasks, projects, help.
  */
 const MATCHERS_BY_PRECEDENCE: readonly Matcher[] = [
   matchNotice, matchReview, matchRemind, matchStats,
   matchConfirm, matchCancel, matchMore,
   matchBind, matchSubmit, matchWhatIf, matchEnroll,
-  matchWhy, matchDetails, matchBalance, matchTasks, matchProjects, matchHelp,
+  matchJobs, matchWhy, matchDetails, matchBalance, matchTasks, matchProjects, matchHelp,
 ];
 
 export function parseIntent(text: string): Intent {

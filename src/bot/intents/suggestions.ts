@@ -29,6 +29,7 @@ const CANONICAL_PHRASINGS: readonly (readonly [SuggestedKind, readonly string[]]
   ["remind", ["催交", "催一下作业"]],
   ["stats", ["统计", "谁没交作业"]],
   ["review", ["审核 通过", "审核 退回", "审核"]],
+  ["jobs", ["发送情况", "提醒情况", "定时任务"]],
 ];
 
 /** Character bigrams; a single character stands for itself so a one-character message can still match. */

@@ -37,6 +37,8 @@ export type Intent =
   | { kind: "notice"; target: "group" | "school" | "region"; text: string }
   | { kind: "remind"; assignmentRef: string }
   | { kind: "stats"; assignmentRef: string }
+  /** How the scheduled reminders and the outbox are doing (发送情况). */
+  | { kind: "jobs" }
   /** score is missing when the reviewer typed 通过 without one; the handler asks for it. */
   | { kind: "review"; submissionRef: string; decision: "approved"; score?: number }
   | { kind: "review"; submissionRef: string; decision: "rejected"; reason: string }

@@ -1,6 +1,7 @@
 import type { Context } from "koa";
 import type { Actor } from "../../domain/actors.js";
 import { todayIn, type DateOnly } from "../../domain/calendar.js";
+import type { Coordination } from "../../coordination/index.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 
 export type AdminDependencies = {
@@ -9,6 +10,8 @@ export type AdminDependencies = {
   now: () => Date;
   /** Wakes the outbox worker after notices were queued; without it the reconciler sends them within its tick. */
   kickOutbox?: () => Promise<void>;
+  /** Where the reminder schedules live, for GET /jobs; without it no upcoming jobs are listed. */
+  coordination?: Coordination;
 };
 
 export function actorIn(ctx: Context): Actor {

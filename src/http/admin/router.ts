@@ -7,6 +7,7 @@ import { chatAccountRoutes } from "./routes/chat-accounts.js";
 import { creditRoutes } from "./routes/credits.js";
 import { deliveryRoutes } from "./routes/deliveries.js";
 import { groupRoutes } from "./routes/groups.js";
+import { jobRoutes } from "./routes/jobs.js";
 import { ledgerRoutes } from "./routes/ledger.js";
 import { projectRoutes } from "./routes/projects.js";
 import { schoolRoutes } from "./routes/schools.js";
@@ -34,6 +35,7 @@ export function adminRouter(deps: AdminDependencies): Router {
     chatAccountRoutes,
     scheduleRoutes,
     deliveryRoutes,
+    jobRoutes,
   ];
   for (const routes of routeGroups) {
     const child = routes(deps);

@@ -4,11 +4,12 @@ import type { Intent } from "../../intents/index.js";
 import { cancelNotice } from "./cancel-notice.js";
 import { confirmNotice } from "./confirm-notice.js";
 import { draftNotice } from "./draft-notice.js";
+import { jobsHandler } from "./jobs.js";
 import { remindHandler } from "./remind.js";
 import { reviewHandler } from "./review.js";
 import { statsHandler } from "./stats.js";
 
-type AdminIntent = Extract<Intent, { kind: "confirm" | "cancel" | "notice" | "remind" | "stats" | "review" }>;
+type AdminIntent = Extract<Intent, { kind: "confirm" | "cancel" | "notice" | "remind" | "stats" | "review" | "jobs" }>;
 
 /** Administrators' and reviewers' commands; each checks the sender's roles itself and refuses politely. */
 export async function adminHandler(conversation: TeacherConversation, intent: AdminIntent): Promise<Reply[]> {
@@ -25,5 +26,7 @@ export async function adminHandler(conversation: TeacherConversation, intent: Ad
       return statsHandler(conversation, intent);
     case "review":
       return reviewHandler(conversation, intent);
+    case "jobs":
+      return jobsHandler(conversation);
   }
 }

@@ -1,11 +1,12 @@
 import Router from "@koa/router";
 import { z } from "zod";
-import { requireRole, type Actor } from "../../../domain/actors.js";
+import { requireRole } from "../../../domain/actors.js";
 import { audit } from "../../../domain/audit.js";
 import { DomainError } from "../../../domain/errors.js";
 import { noticeAudienceGroupIds } from "../../../domain/notice-audience.js";
 import { noticeProgress } from "../../../domain/notice-progress.js";
 import { createNotice } from "../../../domain/notices.js";
+import { visibleDeliveries } from "../../../domain/visible-deliveries.js";
 import type { Delivery, Prisma } from "../../../generated/prisma/client.js";
 import { actorIn, type AdminDependencies } from "../context.js";
 import { jsonBody, queryOf } from "../validation.js";
@@ -58,14 +59,6 @@ export function deliveryRoutes(deps: AdminDependencies): Router {
   const router = new Router();
   const { prisma } = deps;
 
-  /** School administrators see what went to their school's groups and teachers; region administrators everything. */
-  async function visibleDeliveries(actor: Actor): Promise<Prisma.DeliveryWhereInput> {
-    if (actor.scope.kind === "region") return { regionId: actor.regionId };
-    if (actor.scope.kind !== "school") throw new DomainError("forbidden", "这项操作需要学校管理员或区域管理员权限。", { kind: "forbidden" });
-    const teachers = await prisma.teacher.findMany({ where: { schoolId: actor.scope.schoolId }, select: { id: true } });
-    return { regionId: actor.regionId, OR: [{ group: { schoolId: actor.scope.schoolId } }, { teacherId: { in: teachers.map((t) => t.id) } }] };
-  }
-
   router.post("/notices", async (ctx) => {
     const actor = actorIn(ctx);
     const body = await jsonBody(ctx, newNotice);
@@ -106,7 +99,7 @@ export function deliveryRoutes(deps: AdminDependencies): Router {
     const actor = actorIn(ctx);
     const query = queryOf(ctx, deliveryQuery);
     const where: Prisma.DeliveryWhereInput = {
-      ...(await visibleDeliveries(actor)),
+      ...(await visibleDeliveries(prisma, actor)),
       ...(query.status ? { status: query.status } : {}),
       ...(query.purpose ? { purpose: query.purpose } : {}),
       ...(query.noticeId ? { noticeId: query.noticeId } : {}),
