@@ -104,7 +104,7 @@ async function runOn(label: string, database: Database, files: Awaited<ReturnTyp
 }
 
 /** PostgreSQL in a throwaway schema of the test server, or undefined when it cannot be reached. */
-async function openPostgresSchema(url: string): Promise<{ database: Database; drop: () => Promise<void> } | undefined> {
+export async function openPostgresSchema(url: string): Promise<{ database: Database; drop: () => Promise<void> } | undefined> {
   const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3_000 });
   try {
     await admin.connect();
