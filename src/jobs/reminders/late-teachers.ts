@@ -1,9 +1,13 @@
-import { progressOf, stillOwes, type AssigneeProgress } from "../../bot/handlers/admin/assignment-progress.js";
+import { progressOf, stillOwes, type AssigneeProgress, type RosterTeacher } from "../../bot/handlers/admin/assignment-progress.js";
 import type { ChatGroup, Platform, PrismaClient } from "../../generated/prisma/client.js";
 
 /** Everyone in the region who still owes the assignment (nothing handed in, or sent back), by 工号. */
-export async function lateTeachersOf(prisma: PrismaClient, assignment: { id: string; projectId: string }): Promise<AssigneeProgress[]> {
-  return (await progressOf(prisma, assignment, null)).filter(stillOwes);
+export async function lateTeachersOf(
+  prisma: PrismaClient,
+  assignment: { id: string; projectId: string },
+  roster?: RosterTeacher[],
+): Promise<AssigneeProgress[]> {
+  return (await progressOf(prisma, assignment, null, roster)).filter(stillOwes);
 }
 
 /**

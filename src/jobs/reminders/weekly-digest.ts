@@ -4,6 +4,7 @@ import type { NewDelivery } from "../../domain/outbox.js";
 import { claimAndEnqueue, alreadyClaimed } from "./claim.js";
 import type { ReminderDependencies } from "./dependencies.js";
 import { isoWeekOf } from "./iso-week.js";
+import { rosterOf } from "../../bot/handlers/admin/assignment-progress.js";
 import { addresseesOn, lateInGroup, lateTeachersOf } from "./late-teachers.js";
 import { nextAllowedTime, quietHoursOf } from "../../domain/quiet-hours.js";
 
@@ -32,7 +33,10 @@ export async function runWeeklyDigest(deps: ReminderDependencies, regionId: stri
     where: { project: { regionId }, dueOn: { lt: toDbDate(today), gte: toDbDate(addDays(today, -OVERDUE_WINDOW_DAYS)) } },
     orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }],
   });
-  const lateByAssignment = await Promise.all(overdue.map(async (assignment) => ({ assignment, late: await lateTeachersOf(prisma, assignment) })));
+  const roster = await rosterOf(prisma, regionId);
+  const lateByAssignment = await Promise.all(
+    overdue.map(async (assignment) => ({ assignment, late: await lateTeachersOf(prisma, assignment, roster) })),
+  );
   const notBefore = nextAllowedTime(now, quietHoursOf(region));
 
   const outcome: DigestOutcome = { week, groups: groups.length, claimed: 0, sent: 0 };
