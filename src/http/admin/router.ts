@@ -2,6 +2,7 @@ import Router from "@koa/router";
 import { adminAuth } from "./auth.js";
 import type { AdminDependencies } from "./context.js";
 import { adminErrors } from "./error-mapping.js";
+import { requireRecordIds } from "./record-ids.js";
 import { assessmentRoutes } from "./routes/assessments.js";
 import { chatAccountRoutes } from "./routes/chat-accounts.js";
 import { creditRoutes } from "./routes/credits.js";
@@ -39,6 +40,7 @@ export function adminRouter(deps: AdminDependencies): Router {
   ];
   for (const routes of routeGroups) {
     const child = routes(deps);
+    requireRecordIds(child, ["id", "entryId", "accountId"]);
     router.use(child.routes(), child.allowedMethods());
   }
   return router;

@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ChatMessage } from "../../src/channels/types.js";
+import { createBot } from "../../src/bot/pipeline.js";
+import { loadTemplates } from "../../src/bot/templates.js";
+import { issueAdminToken } from "../../src/domain/admin-tokens.js";
+import { startAdminApi } from "../support/admin-api.js";
+import { adminRouter } from "../../src/http/admin/router.js";
+import { fixtures } from "../support/fixtures.js";
+import { capturingLogger } from "../support/logger.js";
+import { postgresUrl } from "../support/services.js";
+import { countRows } from "./support.js";
+
+/** The five callers: a plain teacher (S01), the school admin of the *other* school (S02), a reviewer (S01), the region admin, nobody. */
+const ACTORS = { teacher: "T0002", otherSchoolAdmin: "T0006", reviewer: "T0004", regionAdmin: "A0001", unauthenticated: null } as const;
+type ActorName = keyof typeof ACTORS;
+const ALL: ActorName[] = ["teacher", "otherSchoolAdmin", "reviewer", "regionAdmin", "unauthenticated"];
+
+type Targets = Record<string, string>;
+type Row = {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** Path under /api/admin; {name} is replaced by a target id (all targets belong to school S01). */
+  path: string;
+  /** Who may do it; everyone else must get 401/403/404 with nothing written. */
+  allowed: ActorName[];
+  body?: (t: Targets, n: number) => unknown;
+  /** Multipart/xlsx uploads: an allowed caller gets past authorization (≠ 401/403/404), not necessarily 2xx. */
+  authorizationOnly?: boolean;
+};
+
+/** Every admin endpoint in src/http/admin/routes/*.ts (47 routes; the first test checks the router has no others). */
+const ENDPOINTS: Row[] = [
+  // teachers.ts
+  { method: "GET", path: "/teachers", allowed: ["otherSchoolAdmin", "regionAdmin"] },
+  { method: "POST", path: "/teachers", allowed: ["regionAdmin"], body: (t, n) => ({ employeeNumber: `R4N${n}`, name: "矩阵新人", schoolId: t.school }) },
+  { method: "GET", path: "/teachers/{teacher}", allowed: ["regionAdmin"] },
+  { method: "PATCH", path: "/teachers/{teacher}", allowed: ["regionAdmin"], body: () => ({ name: "李娜" }) },
+  // schools.ts
+  { method: "GET", path: "/schools", allowed: ["otherSchoolAdmin", "regionAdmin"] },
+  { method: "POST", path: "/schools", allowed: ["regionAdmin"], body: (_t, n) => ({ code: `R4S${n}`, name: `矩阵学校${n}` }) },
+  { method: "PATCH", path: "/schools/{school}", allowed: ["regionAdmin"], body: () => ({ name: "博乐一中" }) },
+  // groups.ts
+  { method: "GET", path: "/groups", allowed: ["otherSchoolAdmin", "regionAdmin"] },
+  { method: "POST", path: "/groups", allowed: ["regionAdmin"], body: (t, n) => ({ platform: "wecom", chatId: `wrkR4New${n}`, name: "新群", schoolId: t.school }) },
+  { method: "PATCH", path: "/groups/{group}", allowed: ["regionAdmin"], body: () => ({ name: "矩阵群" }) },
+  // projects.ts
+  { method: "GET", path: "/projects", allowed: ["teacher", "otherSchoolAdmin", "reviewer", "regionAdmin"] },
+  { method: "GET", path: "/projects/{project}", allowed: ["teacher", "otherSchoolAdmin", "reviewer", "regionAdmin"] },
+  { method: "POST", path: "/projects", allowed: ["regionAdmin"], body: (_t, n) => ({ code: `R4P${n}`, title: "矩阵培训", level: "county", mode: "centralized", category: "required", hours: 24, startsOn: "2026-12-20", endsOn: "2026-12-22", enrollmentDeadline: "2026-12-10" }) },
+  { method: "PATCH", path: "/projects/{project}", allowed: ["regionAdmin"], body: () => ({ title: "矩阵培训（改）" }) },
+  { method: "POST", path: "/projects/{project}/approve", allowed: ["regionAdmin"] },
+  { method: "GET", path: "/projects/{project}/enrollments", allowed: ["otherSchoolAdmin", "regionAdmin"] },
+  { method: "POST", path: "/projects/{project}/enrollments", allowed: ["regionAdmin"], body: (t) => ({ teacherId: t.teacher }) },
+  { method: "GET", path: "/projects/{project}/assignments", allowed: ["teacher", "otherSchoolAdmin", "reviewer", "regionAdmin"] },
+  { method: "POST", path: "/projects/{project}/assignments", allowed: ["regionAdmin"], body: () => ({ title: "矩阵作业", kind: "reflection", dueOn: "2026-12-30" }) },
+  // ledger.ts
+  { method: "GET", path: "/teachers/{teacher}/ledger", allowed: ["regionAdmin"] },
+  { method: "POST", path: "/teachers/{teacher}/ledger", allowed: ["regionAdmin"], body: (_t, n) => ({ date: "2026-10-10", mode: "online", category: "elective", level: "county", hours: 6, result: "pass", approved: true, idempotencyKey: `r4-matrix-${n}` }) },
+  { method: "POST", path: "/ledger/{entry}/reversal", allowed: ["regionAdmin"], body: () => ({ reason: "矩阵测试" }) },
+  // assessments.ts
+  { method: "GET", path: "/teachers/{teacher}/assessments", allowed: ["regionAdmin"] },
+  { method: "POST", path: "/teachers/{teacher}/assessments", allowed: ["regionAdmin"], body: () => ({ kind: "teacher_semester", term: "2026-spring", date: "2026-06-30", score: 90 }) },
+  // submissions.ts
+  { method: "GET", path: "/assignments/{assignment}/submissions", allowed: ["otherSchoolAdmin", "reviewer", "regionAdmin"] },
+  { method: "POST", path: "/submissions/{submission}/review", allowed: ["reviewer", "regionAdmin"], body: () => ({ decision: "approved", score: 15 }) },
+  // tokens.ts
+  { method: "POST", path: "/tokens", allowed: ["regionAdmin"], body: (t) => ({ teacherId: t.teacher, label: "矩阵" }) },
+  // credits.ts
+  { method: "GET", path: "/teachers/{teacher}/balance", allowed: ["regionAdmin"] },
+  { method: "GET", path: "/schools/{school}/report", allowed: ["regionAdmin"] },
+  { method: "POST", path: "/projects/{project}/results", allowed: ["regionAdmin"], body: (t) => ({ results: [{ teacherId: t.teacher, result: "pass" }] }) },
+  { method: "POST", path: "/certifications", allowed: ["regionAdmin"], body: () => ({ year: 2025 }) },
+  { method: "GET", path: "/region", allowed: ["teacher", "otherSchoolAdmin", "reviewer", "regionAdmin"] },
+  { method: "PUT", path: "/region/policy", allowed: ["regionAdmin"], body: () => ({ preset: "bozhou" }) },
+  // spreadsheets.ts
+  { method: "POST", path: "/imports/teachers", allowed: ["otherSchoolAdmin", "regionAdmin"], body: () => "not a spreadsheet", authorizationOnly: true },
+  { method: "POST", path: "/imports/results", allowed: ["regionAdmin"], body: () => "not a spreadsheet", authorizationOnly: true },
+  { method: "GET", path: "/schools/{school}/report.xlsx", allowed: ["regionAdmin"] },
+  // chat-accounts.ts
+  { method: "POST", path: "/teachers/{teacher}/bind-code", allowed: ["regionAdmin"], body: () => ({}) },
+  { method: "GET", path: "/teachers/{teacher}/chat-accounts", allowed: ["regionAdmin"] },
+  { method: "PATCH", path: "/region", allowed: ["regionAdmin"], body: () => ({ bindingRequiresCode: false }) },
+  // schedule.ts
+  { method: "GET", path: "/region/schedule", allowed: ["regionAdmin"] },
+  { method: "PATCH", path: "/region/schedule", allowed: ["regionAdmin"], body: () => ({ quietHoursStart: "21:00" }) },
+  // deliveries.ts
+  { method: "POST", path: "/notices", allowed: ["regionAdmin"], body: (t) => ({ text: "矩阵测试通知", target: "groups", groupIds: [t.group] }) },
+  { method: "GET", path: "/notices/{notice}", allowed: ["regionAdmin"] },
+  { method: "GET", path: "/deliveries", allowed: ["otherSchoolAdmin", "regionAdmin"] },
+  // jobs.ts
+  { method: "GET", path: "/jobs", allowed: ["otherSchoolAdmin", "regionAdmin"] },
+  // destructive ones last
+  { method: "DELETE", path: "/teachers/{teacher}/chat-accounts/{chatAccount}", allowed: ["regionAdmin"] },
+  { method: "DELETE", path: "/tokens/{token}", allowed: ["regionAdmin"] },
+];
+
+/**
+ * R4 — privilege escalation across roles and schools: every admin endpoint and every admin chat command,
+ * tried by each kind of caller against school S01's data. Only the allowed callers succeed; every other one
+ * is refused (401/403/404) and writes nothing.
+ */
+describe.skipIf(!postgresUrl)("R4 authorization matrix (PostgreSQL)", () => {
+  let api: Awaited<ReturnType<typeof startAdminApi>>;
+  const targets: Targets = {};
+  beforeAll(async () => {
+    api = await startAdminApi("postgres");
+    const { prisma } = api.database;
+    const lina = await prisma.teacher.findUniqueOrThrow({ where: { id: api.ids.T0003 } });
+    targets.teacher = lina.id;
+    targets.school = lina.schoolId!;
+    targets.group = (await prisma.chatGroup.create({ data: { platform: "wecom", chatId: "wrkR4Group", name: "一中群", regionId: lina.regionId, schoolId: lina.schoolId } })).id;
+    // An approved project still open for enrollment (deadline 2026-12-01; the API's clock says 2026-11-23).
+    const project = await fixtures(prisma).project(lina.regionId, { code: "R4-OPEN" });
+    targets.project = project.id;
+    const assignment = await prisma.assignment.findFirstOrThrow();
+    targets.assignment = assignment.id;
+    targets.submission = (await prisma.submission.create({ data: { assignmentId: assignment.id, teacherId: lina.id, link: "https://example.cn/r4" } })).id;
+    targets.entry = (await prisma.ledgerEntry.findFirstOrThrow({ where: { teacherId: lina.id, reversesId: null } })).id;
+    targets.chatAccount = (await prisma.chatIdentity.create({ data: { platform: "wecom", platformUserId: "wx-r4-lina", teacherId: lina.id } })).id;
+    targets.token = (await issueAdminToken(prisma, { teacherId: lina.id, label: "r4", createdBy: "test" })).id;
+    targets.notice = (await prisma.notice.create({ data: { regionId: lina.regionId, authorId: api.ids.A0001!, text: "矩阵", target: "region" } })).id;
+  });
+  afterAll(async () => api?.close());
+
+  it("the table covers every route the admin router registers, and nothing else", () => {
+    const registered = adminRouter({ prisma: api.database.prisma, now: () => new Date() })
+      .stack.filter((layer) => layer.methods.length > 0)
+      .map((layer) => `${layer.methods.filter((m) => m !== "HEAD").join(",")} ${String(layer.path).replace("/api/admin", "").replace(/:\w+/g, ":id")}`)
+      .sort();
+    const tabled = ENDPOINTS.map((row) => `${row.method} ${row.path.replace(/\{\w+\}/g, ":id")}`).sort();
+    expect(tabled).toEqual(registered);
+  });
+
+  let sequence = 0;
+  const send = async (actor: ActorName, row: Row) => {
+    const path = row.path.replace(/\{(\w+)\}/g, (_, name: string) => targets[name]!);
+    const body = row.body?.(targets, ++sequence);
+    const who = ACTORS[actor];
+    const response = await fetch(`${api.base}/api/admin${path}`, {
+      method: row.method,
+      headers: {
+        ...(who ? { authorization: `Bearer ${api.tokens[who]}` } : {}),
+        ...(body !== undefined ? { "content-type": typeof body === "string" ? "application/octet-stream" : "application/json" } : {}),
+      },
+      ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    return { status: response.status, body: response.headers.get("content-type")?.includes("json") ? (JSON.parse(text) as unknown) : `(${text.length} bytes)` };
+  };
+
+  it(`${ENDPOINTS.length} endpoints × ${ALL.length} callers: only the allowed succeed; the refused get 401/403/404 and write nothing`, async () => {
+    const outcomes: string[] = [];
+    const wrong: string[] = [];
+    for (const row of ENDPOINTS) {
+      for (const actor of ALL.filter((a) => !row.allowed.includes(a))) {
+        const before = await countRows(api.database.prisma);
+        const response = await send(actor, row);
+        const after = await countRows(api.database.prisma);
+        const expected = actor === "unauthenticated" ? [401] : [403, 404];
+        if (!expected.includes(response.status)) wrong.push(`${row.method} ${row.path} as ${actor}: ${response.status} ${JSON.stringify(response.body).slice(0, 120)}`);
+        if (JSON.stringify(after) !== JSON.stringify(before)) wrong.push(`${row.method} ${row.path} as ${actor}: wrote rows`);
+        outcomes.push(`${actor}:${response.status}`);
+      }
+      for (const actor of row.allowed) {
+        const response = await send(actor, row);
+        const ok = row.authorizationOnly ? ![401, 403, 404].includes(response.status) : response.status >= 200 && response.status < 300;
+        if (!ok) wrong.push(`${row.method} ${row.path} as ${actor} (allowed): ${response.status} ${JSON.stringify(response.body).slice(0, 160)}`);
+        outcomes.push(`${actor}:${response.status}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    console.info(`[R4] ${outcomes.length} calls over ${ENDPOINTS.length} endpoints: ${outcomes.filter((o) => /:2\d\d$/.test(o)).length} allowed, ${outcomes.filter((o) => /:40[134]$/.test(o)).length} refused`);
+  }, 60_000);
+
+  it("a plain teacher's admin chat commands (发通知, 确认, 催交, 统计, 审核) are refused and write nothing", async () => {
+    const { prisma } = api.database;
+    const lina = await prisma.teacher.findUniqueOrThrow({ where: { id: api.ids.T0002 } });
+    await prisma.chatIdentity.create({ data: { platform: "playground", platformUserId: "pg-r4-wangqiang", teacherId: lina.id } });
+    await prisma.chatGroup.create({ data: { platform: "playground", chatId: "r4-group", name: "一中群", regionId: lina.regionId, schoolId: lina.schoolId } });
+    const bot = createBot({ prisma, templates: loadTemplates(), now: () => new Date("2026-11-23T02:00:00Z"), logger: capturingLogger().logger });
+    let n = 0;
+    const say = async (text: string, group: boolean) => {
+      const message: ChatMessage = {
+        platform: "playground", chatType: group ? "group" : "direct", chatId: group ? "r4-group" : "direct:pg-r4-wangqiang", senderId: "pg-r4-wangqiang",
+        text, mentionedBot: true, mentions: [], messageId: `r4-chat-${++n}`, sentAt: new Date("2026-11-23T02:00:00Z"),
+      };
+      return (await bot.handle(message)).map((reply) => reply.text).join("\n");
+    };
+    const commands = ["发通知 全校 明天放假", "发通知 本群 周五开会", "确认", "确认发送", "催交", "催交 培训心得", "统计", "统计 培训心得", "审核 1 通过 15", "审核 s1 退回 重写"];
+    const before = await countRows(prisma);
+    const replies: string[] = [];
+    for (const command of commands) for (const group of [false, true]) replies.push(`${command} [${group ? "group" : "direct"}] → ${await say(command, group)}`);
+    const after = await countRows(prisma);
+    const { BotSession: _sessionsBefore, ...rowsBefore } = before;
+    const { BotSession: _sessionsAfter, ...rowsAfter } = after;
+    expect(rowsAfter).toEqual(rowsBefore);
+    expect(await prisma.notice.count({ where: { authorId: lina.id } })).toBe(0);
+    console.info(`[R4] chat replies:\n${replies.join("\n")}`);
+    for (const reply of replies.filter((r) => !r.startsWith("确认"))) expect(reply).toMatch(/权限/);
+  });
+});
