@@ -8,8 +8,12 @@ import { WecomApiError, WecomErrorCode } from "../api/wecom-api-error.js";
 import { markGroupDead, readGroupDelivery } from "./group-delivery.js";
 import type { AppChatBody, AppMessageBody, RobotWebhookBody } from "./outgoing-bodies.js";
 
-/** 20 messages a minute per group robot, WeCom's documented limit. */
-const ROBOT_LIMIT: RateLimit = { count: 20, windowMs: 60_000 };
+/**
+ * 20 messages a minute per group robot, WeCom's documented limit. Our window is a second longer: we count a
+ * message when it takes its slot and WeCom when it arrives, so an exact minute lets a message that left
+ * quickly overtake one that left slowly and earn a 45009 — which then costs a whole minute's wait.
+ */
+const ROBOT_LIMIT: RateLimit = { count: 20, windowMs: 61_000 };
 /** Per app: far below WeCom's 10 000 calls a minute per API and enterprise, leaving room for other apps. */
 const APP_LIMIT: RateLimit = { count: 1_000, windowMs: 60_000 };
 /** An app may send the same member at most 30 messages a minute. */
