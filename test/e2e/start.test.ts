@@ -1,49 +1,12 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { startService } from "../support/service-process.js";
 import { postgresUrl, redisUrl } from "../support/services.js";
-
-type Started = { child: ChildProcess; url: string; lines: Record<string, unknown>[]; exited: Promise<number | null> };
-
-/** Runs the service as `npm start` does (tsx src/main.ts) and waits for the line saying where it listens. */
-async function startService(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { PATH: process.env.PATH ?? "", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const lines: Record<string, unknown>[] = [];
-  let stderr = "";
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  let buffered = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 30 s: ${JSON.stringify(lines)}`)), 30_000);
-    child.stdout!.on("data", (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const parts = buffered.split("\n");
-      buffered = parts.pop() ?? "";
-      for (const part of parts.filter(Boolean)) {
-        const line = JSON.parse(part) as Record<string, unknown>;
-        lines.push(line);
-        if (typeof line.url === "string" && String(line.msg).includes("listening on")) {
-          clearTimeout(timer);
-          resolve(line.url);
-        }
-      }
-    });
-    void exited.then((code) => reject(new Error(`exited with ${code} before listening: ${stderr} ${JSON.stringify(lines)}`)));
-  });
-  return { child, url, lines, exited };
-}
-
-async function stop(service: Started): Promise<number | null> {
-  service.child.kill("SIGTERM");
-  return service.exited;
-}
 
 describe("npm start, embedded mode", () => {
   let dataDir: string;
@@ -57,13 +20,13 @@ describe("npm start, embedded mode", () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: "ready", checks: { database: "ok" } });
     expect(first.lines.find((l) => String(l.msg).startsWith("demo data loaded"))).toMatchObject({ teachers: 11 });
-    expect(await stop(first)).toBe(0);
+    expect(await first.stop()).toBe(0);
     expect(first.lines.at(-1)?.msg).toBe("stopped cleanly");
 
     const second = await startService({ DATA_DIR: dataDir });
     expect(second.lines.find((l) => l.msg === "database migrated")).toMatchObject({ applied: [], alreadyApplied: 1 });
     expect(second.lines.some((l) => String(l.msg).startsWith("demo data loaded"))).toBe(false);
-    expect(await stop(second)).toBe(0);
+    expect(await second.stop()).toBe(0);
   }, 90_000);
 
   it("refuses to start on a bad setting, naming the variable", async () => {
@@ -99,6 +62,6 @@ describe.skipIf(!postgresUrl || !redisUrl)("npm start, scaled mode", () => {
     expect(await ready.json()).toEqual({ status: "ready", checks: { database: "ok", redis: "ok" } });
     expect(service.lines.find((l) => l.msg === "database migrated")).toMatchObject({ applied: ["20261123000000_init"] });
     expect(service.lines.some((l) => String(l.msg).startsWith("demo data loaded"))).toBe(false);
-    expect(await stop(service)).toBe(0);
+    expect(await service.stop()).toBe(0);
   }, 90_000);
 });

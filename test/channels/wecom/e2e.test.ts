@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { aiBotCallback, aiBotText, appCallback, appTextXml, openAiBotReply, verificationQuery, type CallbackSecrets } from "../../support/fake-wecom-callbacks.js";
 import { eventually, startFakeWecom, type FakeWecom } from "../../support/fake-wecom.js";
 import { postgresUrl, redisUrl } from "../../support/services.js";
-import { startService, type RunningService } from "./service-process.js";
+import { startService, type RunningService } from "../../support/service-process.js";
 
 const CORP_ID = "wwe2ecorp";
 const SECRET = "e2e-app-secret";
