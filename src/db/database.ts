@@ -25,6 +25,8 @@ export interface Database {
 
 type PoolErrorListener = (error: Error) => void;
 
+const POOL_END_GRACE_MS = 2_000;
+
 export async function openDatabase(settings: DatabaseSettings, onPoolError?: PoolErrorListener): Promise<Database> {
   return settings.kind === "postgres" ? openPostgres(settings, onPoolError) : openEmbedded(settings.dataDir);
 }
@@ -65,7 +67,9 @@ function openPostgres(settings: { url: string; schema?: string }, onPoolError?: 
     },
     async close() {
       await prisma.$disconnect();
-      await pool.end();
+      // A connection whose backend died inside Prisma's implicit transaction is never handed back (its
+      // ROLLBACK fails before the release), and pool.end() would wait for it forever.
+      await Promise.race([pool.end(), new Promise((resolve) => setTimeout(resolve, POOL_END_GRACE_MS).unref())]);
     },
   };
 }
