@@ -1,4 +1,4 @@
-import { progressOf, stillOwes, type AssigneeProgress, type RosterTeacher } from "../../bot/handlers/admin/assignment-progress.js";
+import { progressOf, stillOwes, type AssigneeProgress, type RosterTeacher } from "../../domain/assignment-progress.js";
 import type { ChatGroup, Platform, PrismaClient } from "../../generated/prisma/client.js";
 
 /** Everyone in the region who still owes the assignment (nothing handed in, or sent back), by 工号. */

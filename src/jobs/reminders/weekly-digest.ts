@@ -4,7 +4,7 @@ import type { NewDelivery } from "../../domain/outbox.js";
 import { claimAndEnqueue, alreadyClaimed } from "./claim.js";
 import type { ReminderDependencies } from "./dependencies.js";
 import { isoWeekOf } from "./iso-week.js";
-import { rosterOf } from "../../bot/handlers/admin/assignment-progress.js";
+import { rosterOf } from "../../domain/assignment-progress.js";
 import { addresseesOn, lateInGroup, lateTeachersOf } from "./late-teachers.js";
 import { nextAllowedTime, quietHoursOf } from "../../domain/quiet-hours.js";
 

@@ -4,7 +4,7 @@ import { fromDbDate } from "../../../domain/calendar.js";
 import type { TeacherConversation } from "../../context.js";
 import type { Intent } from "../../intents/index.js";
 import { shortDate } from "../short-date.js";
-import { progressOf, stillOwes } from "./assignment-progress.js";
+import { progressOf, stillOwes } from "../../../domain/assignment-progress.js";
 import { audienceOf } from "./audience.js";
 import { mentionableAccounts } from "./mentionable-accounts.js";
 import { assignmentNamed } from "./current-assignments.js";

@@ -6,7 +6,7 @@ import type { TeacherConversation } from "../../context.js";
 import type { Intent } from "../../intents/index.js";
 import { paged } from "../../paging.js";
 import { shortDate } from "../short-date.js";
-import { progressOf, stillOwes } from "./assignment-progress.js";
+import { progressOf, stillOwes } from "../../../domain/assignment-progress.js";
 import { audienceOf } from "./audience.js";
 import { assignmentNamed } from "./current-assignments.js";
 

@@ -1,5 +1,5 @@
-import { assigneeIdsOf } from "../../../domain/assignments.js";
-import type { PrismaClient, School, Submission, Teacher } from "../../../generated/prisma/client.js";
+import { assigneeIdsOf } from "./assignments.js";
+import type { PrismaClient, School, Submission, Teacher } from "../generated/prisma/client.js";
 
 export type RosterTeacher = Teacher & { school: School | null };
 export type AssigneeProgress = { teacher: RosterTeacher; submission: Submission | null };
