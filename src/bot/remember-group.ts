@@ -6,8 +6,11 @@ import type { TeacherConversation } from "./context.js";
  */
 export async function rememberGroup(conversation: TeacherConversation): Promise<void> {
   const { message, teacher, deps } = conversation;
+  const where = { platform_chatId: { platform: message.platform, chatId: message.chatId } };
+  // Nearly every group message comes from a known group: read first, write only the first time.
+  if (await deps.prisma.chatGroup.findUnique({ where, select: { id: true } })) return;
   await deps.prisma.chatGroup.upsert({
-    where: { platform_chatId: { platform: message.platform, chatId: message.chatId } },
+    where,
     create: { platform: message.platform, chatId: message.chatId, regionId: teacher.regionId, schoolId: teacher.schoolId },
     update: {},
   });

@@ -83,6 +83,15 @@ export async function balanceOf(
 ): Promise<Balance> {
   const teacher = await teacherInScope(prisma, request.scope, request.teacherId);
   const region = await prisma.region.findUniqueOrThrow({ where: { id: teacher.regionId } });
+  return balanceOfTeacher(prisma, { teacher, region, now: request.now, ...(request.asOf ? { asOf: request.asOf } : {}) });
+}
+
+/** The same for a teacher and region already loaded and allowed (the sender of a chat message). */
+export async function balanceOfTeacher(
+  prisma: PrismaClient,
+  request: { teacher: Teacher; region: Region; now: Date; asOf?: DateOnly },
+): Promise<Balance> {
+  const { teacher, region } = request;
   const policy = policyOfRegion(region);
   const asOf = request.asOf ?? todayIn(region.timezone, request.now);
   const [entries, assessments, certifications] = await Promise.all([

@@ -1,9 +1,9 @@
 import type { Reply } from "../../channels/types.js";
 import { UNIT_NAMES, type Evaluation, type Shortfall } from "../../credits/index.js";
-import { balanceOf } from "../../domain/balance.js";
 import type { TeacherConversation } from "../context.js";
 import type { Intent } from "../intents/index.js";
 import { fullDate } from "./short-date.js";
+import { ownBalance } from "./own-balance.js";
 
 const MAX_GAPS = 5;
 const MAX_SUGGESTIONS = 3;
@@ -22,11 +22,7 @@ function consequencesOf(evaluation: Evaluation): { applied: string[]; possible: 
 
 /** 我还差多少学分: the cycle (or this year) at a glance, what is missing, next steps and what is at stake. */
 export async function balanceHandler(conversation: TeacherConversation, intent: Extract<Intent, { kind: "balance" }>): Promise<Reply[]> {
-  const { evaluation } = await balanceOf(conversation.deps.prisma, {
-    scope: conversation.actor.scope,
-    teacherId: conversation.teacher.id,
-    now: conversation.deps.now(),
-  });
+  const { evaluation } = await ownBalance(conversation);
   const consequences = consequencesOf(evaluation);
   if (intent.period === "year") {
     const year = evaluation.years.find((y) => y.start <= evaluation.asOf && evaluation.asOf <= y.end);

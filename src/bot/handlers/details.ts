@@ -1,19 +1,14 @@
 import type { Reply } from "../../channels/types.js";
 import { UNIT_NAMES, yearKeyOf, yearLabel, yearScheme } from "../../credits/index.js";
-import { balanceOf } from "../../domain/balance.js";
 import type { TeacherConversation } from "../context.js";
 import type { Intent } from "../intents/index.js";
 import { paged } from "../paging.js";
 import { shortDate } from "./short-date.js";
+import { ownBalance } from "./own-balance.js";
 
 /** 学分明细 / 2024年的记录: one line per record of that year, with how it was counted. */
 export async function detailsHandler(conversation: TeacherConversation, intent: Extract<Intent, { kind: "details" }>): Promise<Reply[]> {
-  const { prisma } = conversation.deps;
-  const { policy, input, evaluation } = await balanceOf(prisma, {
-    scope: conversation.actor.scope,
-    teacherId: conversation.teacher.id,
-    now: conversation.deps.now(),
-  });
+  const { policy, input, evaluation } = await ownBalance(conversation);
   const scheme = yearScheme(policy.years.startMonth, policy.years.endMonth);
   const year = intent.year ?? yearKeyOf(conversation.today, scheme) - (intent.yearsAgo ?? 0);
   const dates = new Map(input.records.map((record) => [record.id, record.date]));

@@ -1,8 +1,8 @@
 import type { Reply } from "../../channels/types.js";
 import { evaluate, UNIT_NAMES, type CreditRecord } from "../../credits/index.js";
-import { balanceOf } from "../../domain/balance.js";
 import type { TeacherConversation } from "../context.js";
 import type { Intent } from "../intents/index.js";
+import { ownBalance } from "./own-balance.js";
 
 /**
  * 如果再参加一次省级集中培训40学时呢: the balance with one made-up record added, clearly labelled as a
@@ -11,11 +11,7 @@ import type { Intent } from "../intents/index.js";
 export async function whatIfHandler(conversation: TeacherConversation, intent: Extract<Intent, { kind: "what_if" }>): Promise<Reply[]> {
   const wanted = intent.record;
   if (wanted.hours === undefined && wanted.credits === undefined) return [conversation.say("what-if-need-amount")];
-  const { policy, input, evaluation: before } = await balanceOf(conversation.deps.prisma, {
-    scope: conversation.actor.scope,
-    teacherId: conversation.teacher.id,
-    now: conversation.deps.now(),
-  });
+  const { policy, input, evaluation: before } = await ownBalance(conversation);
   const hypothetical: CreditRecord = {
     id: "what-if",
     date: conversation.today,

@@ -1,17 +1,13 @@
 import type { Reply } from "../../channels/types.js";
 import { UNIT_NAMES } from "../../credits/index.js";
-import { balanceOf } from "../../domain/balance.js";
 import type { TeacherConversation } from "../context.js";
 import type { Intent } from "../intents/index.js";
 import { paged } from "../paging.js";
+import { ownBalance } from "./own-balance.js";
 
 /** 为什么是54分 / 怎么算的: the engine's own explanation of every record that counted this cycle. */
 export async function whyHandler(conversation: TeacherConversation, intent: Extract<Intent, { kind: "why" }>): Promise<Reply[]> {
-  const { evaluation } = await balanceOf(conversation.deps.prisma, {
-    scope: conversation.actor.scope,
-    teacherId: conversation.teacher.id,
-    now: conversation.deps.now(),
-  });
+  const { evaluation } = await ownBalance(conversation);
   const unit = UNIT_NAMES[evaluation.unit];
   const counted = evaluation.records.filter((line) => line.status === "counted");
   const skipped = evaluation.records.filter((line) => line.status !== "counted" && line.status !== "outside_cycle");
