@@ -1,3 +1,4 @@
+import { PLATFORM_NAMES } from "../../channels/platforms.js";
 import type { OutboundSender, Reply } from "../../channels/types.js";
 import { PermanentJobError } from "../../coordination/index.js";
 import type { Delivery, Platform, PrismaClient } from "../../generated/prisma/client.js";
@@ -5,7 +6,6 @@ import type { Delivery, Platform, PrismaClient } from "../../generated/prisma/cl
 /** The outbound sender of each platform this instance can send on. */
 export type OutboundSenders = Partial<Record<Platform, OutboundSender>>;
 
-const PLATFORM_NAMES: Readonly<Record<Platform, string>> = { wecom: "企业微信", dingtalk: "钉钉", playground: "体验频道" };
 
 /**
  * Sends one outbox row through its platform: to the group's stored send method, or to the teacher's chat

@@ -1,7 +1,6 @@
+import { DIRECT_MESSAGE_PLATFORMS } from "../../channels/platforms.js";
 import type { Platform, PrismaClient } from "../../generated/prisma/client.js";
 
-/** Platforms whose apps may message a person directly (the playground has no one to reach). */
-const DIRECT_MESSAGE_PLATFORMS: Platform[] = ["wecom", "dingtalk"];
 
 /**
  * For each teacher bound on a platform that allows direct messages, the platform to write to: the
@@ -10,7 +9,7 @@ const DIRECT_MESSAGE_PLATFORMS: Platform[] = ["wecom", "dingtalk"];
  */
 export async function directPlatformsOf(prisma: PrismaClient, teacherIds: string[]): Promise<Map<string, Platform>> {
   const identities = await prisma.chatIdentity.findMany({
-    where: { teacherId: { in: teacherIds }, platform: { in: DIRECT_MESSAGE_PLATFORMS } },
+    where: { teacherId: { in: teacherIds }, platform: { in: [...DIRECT_MESSAGE_PLATFORMS] } },
     orderBy: [{ boundAt: "asc" }, { id: "asc" }],
   });
   const platforms = new Map<string, Platform>();

@@ -1,5 +1,7 @@
 import Router from "@koa/router";
 import { z } from "zod";
+import { groupDeliverySettings, SECRET_DELIVERY_SETTINGS, type GroupDeliverySettings } from "../../../channels/group-delivery-settings.js";
+import { GROUP_PLATFORMS } from "../../../channels/platforms.js";
 import { requireRole, type Actor } from "../../../domain/actors.js";
 import { audit } from "../../../domain/audit.js";
 import { DomainError } from "../../../domain/errors.js";
@@ -8,32 +10,17 @@ import type { ChatGroup, Prisma } from "../../../generated/prisma/client.js";
 import { actorIn, type AdminDependencies } from "../context.js";
 import { jsonBody } from "../validation.js";
 
-/**
- * How to reach a group, as the channels read it (ChatGroup.delivery): a WeCom group robot's key or an
- * app-created group; a DingTalk custom robot, or the conversation the app robot was @-mentioned in.
- * Secrets can be written but are never read back. `"dead": null` clears the flag a channel sets when the
- * platform said the robot is gone.
- */
-const delivery = z.strictObject({
-  robotKey: z.string().min(8).max(200).optional(),
-  appChat: z.strictObject({ app: z.string().max(50) }).optional(),
-  customRobot: z.strictObject({ accessToken: z.string().min(8).max(200), secret: z.string().min(8).max(200).optional() }).optional(),
-  openConversationId: z.string().min(1).max(200).optional(),
-  dead: z.null().optional(),
-});
-const SECRET_FIELDS = new Set(["robotKey", "customRobot"]);
-
 const newGroup = z.strictObject({
-  platform: z.enum(["wecom", "dingtalk"]),
+  platform: z.enum(GROUP_PLATFORMS),
   chatId: z.string().trim().min(1).max(200),
   name: z.string().trim().max(100).optional(),
   schoolId: z.string().uuid().nullable().optional(),
-  delivery: delivery.default({}),
+  delivery: groupDeliverySettings.default({}),
 });
 const groupChanges = z.strictObject({
   name: z.string().trim().max(100).optional(),
   schoolId: z.string().uuid().nullable().optional(),
-  delivery: delivery.optional(),
+  delivery: groupDeliverySettings.optional(),
 });
 
 function present(group: ChatGroup) {
@@ -44,11 +31,12 @@ function present(group: ChatGroup) {
     chatId: group.chatId,
     name: group.name,
     schoolId: group.schoolId,
-    delivery: Object.fromEntries(Object.entries(stored).map(([key, value]) => [key, SECRET_FIELDS.has(key) ? "(已设置)" : value])),
+    delivery: Object.fromEntries(Object.entries(stored).map(([key, value]) => [key, SECRET_DELIVERY_SETTINGS.has(key) ? "(已设置)" : value])),
   };
 }
 
-function mergeDelivery(stored: Prisma.JsonValue, changes: z.infer<typeof delivery>): Prisma.InputJsonValue {
+/** Secrets can be written but are never read back; `dead: null` removes the dead flag. */
+function mergeDelivery(stored: Prisma.JsonValue, changes: GroupDeliverySettings): Prisma.InputJsonValue {
   const merged: Record<string, unknown> = { ...(stored as object), ...changes };
   if (changes.dead === null) delete merged.dead;
   return merged as Prisma.InputJsonValue;
