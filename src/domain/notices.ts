@@ -2,6 +2,9 @@ import type { Notice, NoticeTarget, PrismaClient } from "../generated/prisma/cli
 import { enqueueDeliveries, type NewDelivery } from "./outbox.js";
 import { nextAllowedTime, quietHoursOf } from "./quiet-hours.js";
 
+/** A notice fits one group message on every platform (the smallest, a group-robot text, holds 2,048 bytes). */
+export const MAX_NOTICE_LENGTH = 600;
+
 type Database = Pick<PrismaClient, "chatGroup" | "delivery" | "region" | "teacher">;
 
 /**

@@ -4,9 +4,8 @@ import type { Intent } from "../../intents/index.js";
 import { saveSession } from "../../sessions.js";
 import { DRAFT_LIFETIME_MINUTES, type NoticeDraft } from "./notice-draft.js";
 import { NOTICE_TARGET_NAMES, noticeGroupIds, requireMayNotice } from "./notice-targets.js";
+import { MAX_NOTICE_LENGTH } from "../../../domain/notices.js";
 
-/** One WeCom group-robot text holds 2,048 bytes, about 680 Chinese characters; this leaves room for a header. */
-const MAX_NOTICE_LENGTH = 600;
 
 /**
  * 发通知 [本群|全校|全区] 内容: shows the text and how many groups it would reach, and keeps it as a draft

@@ -5,14 +5,12 @@ import { audit } from "../../../domain/audit.js";
 import { DomainError } from "../../../domain/errors.js";
 import { noticeAudienceGroupIds } from "../../../domain/notice-audience.js";
 import { noticeProgress } from "../../../domain/notice-progress.js";
-import { createNotice } from "../../../domain/notices.js";
+import { createNotice, MAX_NOTICE_LENGTH } from "../../../domain/notices.js";
 import { visibleDeliveries } from "../../../domain/visible-deliveries.js";
 import type { Delivery, Prisma } from "../../../generated/prisma/client.js";
 import { actorIn, type AdminDependencies } from "../context.js";
 import { jsonBody, queryOf } from "../validation.js";
 
-/** A notice must fit one WeCom group-robot text (2,048 bytes) with the author's name under it. */
-const MAX_NOTICE_LENGTH = 600;
 
 const newNotice = z
   .strictObject({
