@@ -6,7 +6,7 @@ import type { WecomAiBotConfig } from "../../../config.js";
 import type { Reply } from "../../types.js";
 import { DEDUP_TTL_SECONDS, type ChannelContext } from "../channel-context.js";
 import { sealEnvelope } from "../callback/envelope.js";
-import { acknowledge, readCallbackBody, refuseCallback, type CallbackLog } from "../callback/respond.js";
+import { acknowledge, answerUrlVerification, readCallbackBody, refuseCallback, type CallbackLog } from "../callback/respond.js";
 import { verifyCallback } from "../callback/verify.js";
 import { withinBudget, type BudgetOutcome } from "../callback/within-budget.js";
 import { decodeAiBotMessage } from "./aibot-decode.js";
@@ -36,13 +36,7 @@ export function mountAiBot(router: Router, path: string, config: WecomAiBotConfi
   const verify = (ctx: Context, encrypted: string | undefined) =>
     verifyCallback({ query: ctx.query, encrypted, secrets: config.callback, receiveId: AI_BOT_RECEIVE_ID, now: context.now() });
 
-  router.get(path, (ctx) => {
-    const verified = verify(ctx, undefined);
-    if (!verified.ok) return refuseCallback(ctx, log, verified.refusal.status, verified.refusal.reason);
-    // The bare plaintext: no quotes, no newline, or WeCom reports "echostr校验失败".
-    ctx.type = "text/plain";
-    ctx.body = verified.plaintext;
-  });
+  router.get(path, (ctx) => answerUrlVerification(ctx, log, verify(ctx, undefined)));
 
   router.post(path, async (ctx) => {
     const body = await readCallbackBody(ctx, log);

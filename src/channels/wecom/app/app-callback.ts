@@ -3,7 +3,7 @@ import type { Context } from "koa";
 import { z } from "zod";
 import type { WecomAppConfig, WecomCallbackSecrets } from "../../../config.js";
 import { DEDUP_TTL_SECONDS, type ChannelContext } from "../channel-context.js";
-import { acknowledge, readCallbackBody, refuseCallback, type CallbackLog } from "../callback/respond.js";
+import { acknowledge, answerUrlVerification, readCallbackBody, refuseCallback, type CallbackLog } from "../callback/respond.js";
 import { verifyCallback } from "../callback/verify.js";
 import { decodeAppMessage } from "./app-decode.js";
 import { appEnvelopeSchema, appMessageSchema, isKnownAppMessageType, parseXml, type AppTextMessage } from "./app-payload.js";
@@ -26,12 +26,7 @@ export function mountApp(
   const verify = (ctx: Context, encrypted: string | undefined) =>
     verifyCallback({ query: ctx.query, encrypted, secrets: app.callback, receiveId: app.corpId, now: context.now() });
 
-  router.get(path, (ctx) => {
-    const verified = verify(ctx, undefined);
-    if (!verified.ok) return refuseCallback(ctx, log, verified.refusal.status, verified.refusal.reason);
-    ctx.type = "text/plain";
-    ctx.body = verified.plaintext;
-  });
+  router.get(path, (ctx) => answerUrlVerification(ctx, log, verify(ctx, undefined)));
 
   router.post(path, async (ctx) => {
     const body = await readCallbackBody(ctx, log);

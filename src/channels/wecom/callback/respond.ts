@@ -1,6 +1,7 @@
 import type { Context } from "koa";
 import type { Logger } from "../../../logger.js";
 import { readBody } from "../../../http/read-body.js";
+import type { VerifiedCallback } from "./verify.js";
 
 /** Callback bodies are a few kilobytes; anything much larger is not WeCom. */
 export const CALLBACK_BODY_LIMIT_BYTES = 64 * 1024;
@@ -39,4 +40,14 @@ export async function readCallbackBody(ctx: Context, log: CallbackLog): Promise<
     refuseCallback(ctx, log, 413, "body_too_large");
     return undefined;
   }
+}
+
+/**
+ * Answers WeCom's URL verification (GET with `echostr`) with the bare plaintext: no quotes, no newline, or
+ * WeCom reports "echostr校验失败".
+ */
+export function answerUrlVerification(ctx: Context, log: CallbackLog, verified: VerifiedCallback): void {
+  if (!verified.ok) return refuseCallback(ctx, log, verified.refusal.status, verified.refusal.reason);
+  ctx.type = "text/plain";
+  ctx.body = verified.plaintext;
 }
