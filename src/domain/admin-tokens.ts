@@ -3,6 +3,7 @@ import type { PrismaClient, Teacher } from "../generated/prisma/client.js";
 import { DomainError } from "./errors.js";
 
 const TOKEN_PREFIX = "jjat_";
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 function hashOf(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -28,7 +29,11 @@ export async function resolveAdminToken(prisma: PrismaClient, presented: string)
   // Looking up by hash means the comparison happens on digests, never on the secret itself.
   const row = await prisma.adminToken.findUnique({ where: { tokenHash: hashOf(presented) }, include: { teacher: true } });
   if (!row || row.revokedAt || !row.teacher.active) return undefined;
-  await prisma.adminToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  // "Last used" is for spotting stale tokens; a write per request would cost more than it tells.
+  const now = new Date();
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await prisma.adminToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
   return row.teacher;
 }
 
