@@ -11,6 +11,7 @@ import { createNotice } from "../src/domain/notices.js";
 import { DEFAULT_OUTBOX_OPTIONS } from "../src/jobs/outbox/options.js";
 import { startOutboxWorker } from "../src/jobs/outbox/worker.js";
 import { createLogger } from "../src/logger.js";
+import { createSecretBox } from "../src/secret-box.js";
 import { openPostgresSchema } from "./import.js";
 import { canReach } from "./reachable.js";
 import type { BenchRow } from "./report.js";
@@ -89,7 +90,7 @@ export async function runBroadcastBench(): Promise<BenchRow[]> {
     });
     const groups = await prisma.chatGroup.findMany({ where: { chatId: { startsWith: "p4-" } } });
     const senders = new WecomSenders({
-      apiBase: fake.base, throttledRetryMs: 60_000, rateLimiter: coordination.rateLimiter, prisma, logger, apps: new Map(), now: () => new Date(),
+      apiBase: fake.base, throttledRetryMs: 60_000, rateLimiter: coordination.rateLimiter, prisma, logger, apps: new Map(), now: () => new Date(), secrets: createSecretBox([randomBytes(32)]),
     });
     worker = startOutboxWorker({
       prisma, coordination, senders: { wecom: new WecomOutboundSender(senders, []) }, logger, options: { ...DEFAULT_OUTBOX_OPTIONS, reconcileEveryMs: 1_000 },

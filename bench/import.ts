@@ -11,6 +11,7 @@ import { importTeachers } from "../src/domain/imports/teachers.js";
 import { importTrainingResults } from "../src/domain/imports/training-results.js";
 import { pick, seededRandom } from "./prng.js";
 import type { BenchRow } from "./report.js";
+import { createSecretBox } from "../src/secret-box.js";
 
 /**
  * Excel imports at county scale: a 9,000-teacher roster and 9,000 results (three projects of 3,000) as
@@ -85,6 +86,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: nu
 async function runOn(label: string, database: Database, files: Awaited<ReturnType<typeof filesOf>>): Promise<BenchRow[]> {
   await database.migrate();
   const actor = await prepareRegion(database);
+  const secrets = createSecretBox([randomBytes(32)]);
   const rows: BenchRow[] = [];
   const step = async (name: string, work: () => Promise<ImportReport<Record<string, number>>>) => {
     const { value, seconds } = await timed(work);
@@ -94,9 +96,9 @@ async function runOn(label: string, database: Database, files: Awaited<ReturnTyp
   };
   const roster = { name: "名单.xlsx", content: files.roster };
   const results = { name: "结业名单.xlsx", content: files.results };
-  await step("roster dry run", () => importTeachers(database.prisma, { actor, file: roster, dryRun: true }));
-  await step("roster apply", () => importTeachers(database.prisma, { actor, file: roster, dryRun: false }));
-  await step("roster again", () => importTeachers(database.prisma, { actor, file: roster, dryRun: false }));
+  await step("roster dry run", () => importTeachers(database.prisma, { actor, file: roster, dryRun: true, secrets }));
+  await step("roster apply", () => importTeachers(database.prisma, { actor, file: roster, dryRun: false, secrets }));
+  await step("roster again", () => importTeachers(database.prisma, { actor, file: roster, dryRun: false, secrets }));
   await step("results dry run", () => importTrainingResults(database.prisma, { actor, file: results, dryRun: true }));
   await step("results apply", () => importTrainingResults(database.prisma, { actor, file: results, dryRun: false }));
   await step("results again", () => importTrainingResults(database.prisma, { actor, file: results, dryRun: false }));

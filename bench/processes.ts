@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import net from "node:net";
 
@@ -51,7 +52,7 @@ function wrap(child: ChildProcess, url: string): BenchProcess {
 export async function startRealService(env: Record<string, string>): Promise<BenchProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "warn", ...env },
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "warn", SECRETS_KEY: randomBytes(32).toString("base64"), ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";

@@ -13,7 +13,7 @@ import type { BenchRow } from "./report.js";
 
 /**
  * P1: the real service (`node --import tsx src/main.ts`, PostgreSQL + Redis, demo data) answering
- * "我有多少学分" from bound teachers, end to end, against a bare Koa process returning a constant, both
+ * "我有多少学分" from teachers in single chats (accounts linked as by a roster import), end to end, against a bare Koa process returning a constant, both
  * driven by the same loopback load generator. Closed loop (CONCURRENCY in flight, DURATION_MS) for
  * requests/s and latency; open loop at 200 requests/s for the p99 goal. WeCom: encrypted AI-bot callback,
  * answered in the HTTP reply (encrypted stream). DingTalk HTTP mode: signed callback, acknowledged at once
@@ -28,7 +28,6 @@ const TEACHERS = ["T0001", "T0002", "T0003", "T0004", "T0005", "T0006", "T0007",
 
 const AIBOT: CallbackSecrets = { token: "BenchBotToken", encodingAesKey: "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C", receiveId: "" };
 const DINGTALK = { clientId: "bench-ding-client", secret: "bench-ding-secret-0123456789" };
-const GROUP = { conversationId: "cidBenchGroup==", title: "基准测试教师群" };
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 const uniqueId = () => randomBytes(8).toString("hex");
 
@@ -90,15 +89,22 @@ async function startFakePlatform() {
 
 type FakePlatform = Awaited<ReturnType<typeof startFakePlatform>>;
 
+/** A teacher's own question in a single chat with the AI bot (in a group, a personal answer goes by direct message). */
 function wecomRequest(from: string, content: string): PreparedRequest {
-  const callback = aiBotCallback(AIBOT, aiBotText({ msgid: uniqueId(), from, chatid: "wrkBenchGroup", content: `@学分助手 ${content}` }), nowSeconds());
+  const callback = aiBotCallback(AIBOT, aiBotText({ msgid: uniqueId(), from, content }), nowSeconds());
   return { method: "POST", path: `/wecom/aibot?${callback.query}`, headers: { "content-type": "application/json" }, body: callback.body };
 }
 
+/**
+ * A single chat with the DingTalk robot. Each (timestamp, sign) pair is accepted once, so requests prepared
+ * in the same millisecond get successive timestamps, as DingTalk's own deliveries would.
+ */
+let lastTimestamp = 0;
 function dingtalkRequest(fake: FakePlatform, staff: string, text: string): PreparedRequest & { session: string } {
   const msgId = `msg${uniqueId()}`;
-  const timestamp = String(Date.now());
-  const body = JSON.stringify(robotMessage({ msgId, text, senderStaffId: staff, group: GROUP, sessionWebhook: `${fake.base}/robot/sendBySession?session=${msgId}` }));
+  lastTimestamp = Math.max(Date.now(), lastTimestamp + 1);
+  const timestamp = String(lastTimestamp);
+  const body = JSON.stringify(robotMessage({ msgId, text, senderStaffId: staff, sessionWebhook: `${fake.base}/robot/sendBySession?session=${msgId}` }));
   return { method: "POST", path: "/dingtalk/callback", headers: { "content-type": "application/json", timestamp, sign: dingtalkSign(timestamp, DINGTALK.secret) }, body, session: msgId };
 }
 
@@ -153,6 +159,22 @@ async function createDatabase(url: string): Promise<{ url: string; drop: () => P
   };
 }
 
+async function linkRosterAccounts(url: string, accounts: { employeeNumber: string; platform: string; platformUserId: string }[]): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const account of accounts) {
+      await client.query(
+        `INSERT INTO "ChatIdentity" (id, platform, "platformUserId", "teacherId", source)
+         SELECT gen_random_uuid()::text, $1::"Platform", $2, id, 'roster' FROM "Teacher" WHERE "employeeNumber" = $3`,
+        [account.platform, account.platformUserId, account.employeeNumber],
+      );
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 export async function runWebhookBench(): Promise<BenchRow[]> {
   const { postgresUrl, redisUrl } = loadTestEnvironment();
   if (!(await canReach(postgresUrl, 5432)) || !(await canReach(redisUrl, 6379))) {
@@ -181,18 +203,14 @@ export async function runWebhookBench(): Promise<BenchRow[]> {
     });
     bare = await startBareKoa();
 
-    // Ten distinct WeCom users and ten DingTalk staff bind to the demo teachers first.
+    // Ten WeCom users and ten DingTalk staff are the demo teachers' accounts, as a roster import with the
+    // 企业微信账号 and 钉钉UserID columns leaves them (no 绑定 step).
     const wecomUsers = TEACHERS.map((_, index) => `wx-bench-${index}`);
     const dingtalkStaff = TEACHERS.map((_, index) => `staff-bench-${index}`);
-    const binds = await closedLoop(service.url, TEACHERS.map((teacher, index) => wecomRequest(wecomUsers[index]!, `绑定 工号 ${teacher}`)), {
-      concurrency: 1, durationMs: 10_000, check: wecomCheck("绑定好了"),
-    });
-    const dingBinds = await closedLoop(service.url, TEACHERS.map((teacher, index) => dingtalkRequest(fake, dingtalkStaff[index]!, `绑定 工号 ${teacher}`)), {
-      concurrency: 1, durationMs: 10_000, check: dingtalkCheck(fake, "绑定好了"),
-    });
-    if (binds.ok !== TEACHERS.length || dingBinds.ok !== TEACHERS.length) {
-      throw new Error(`binding failed: WeCom ${binds.ok}/${TEACHERS.length}, DingTalk ${dingBinds.ok}/${TEACHERS.length}`);
-    }
+    await linkRosterAccounts(database.url, TEACHERS.flatMap((teacher, index) => [
+      { employeeNumber: teacher, platform: "wecom", platformUserId: wecomUsers[index]! },
+      { employeeNumber: teacher, platform: "dingtalk", platformUserId: dingtalkStaff[index]! },
+    ]));
 
     const question = "我有多少学分";
     const wecomBatch = (count: number) => Array.from({ length: count }, (_, index) => wecomRequest(wecomUsers[index % wecomUsers.length]!, question));

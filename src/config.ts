@@ -240,6 +240,7 @@ const environmentSchema = z.object({
   NODE_ENV: z.preprocess(emptyToUndefined, z.enum(["development", "production", "test"]).default("development")),
   HOST: z.preprocess(emptyToUndefined, z.string().default("0.0.0.0")),
   PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3000)),
+  HTTP_REQUEST_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1_000).max(600_000).default(30_000)),
   LOG_LEVEL: z.preprocess(
     emptyToUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -263,19 +264,24 @@ const environmentSchema = z.object({
     z.enum(["auto", "always", "never"], { message: "must be auto, always or never" }).default("auto"),
   ),
   SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(120_000).default(10_000)),
+  // Checked in secretsKeys instead of here, so that a malformed key is never echoed back.
+  SECRETS_KEY: z.preprocess(emptyToUndefined, z.string().optional()),
   ...dingtalkEnvironment,
   ...wecomEnvironment,
 });
 
 export type Config = {
   nodeEnv: "development" | "production" | "test";
-  http: { host: string; port: number };
+  /** requestTimeoutMs: how long a client may take to send a whole request (headers and body). */
+  http: { host: string; port: number; requestTimeoutMs: number };
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   database: { kind: "postgres"; url: string } | { kind: "embedded"; dataDir: string };
   redis: { url: string; keyPrefix: string } | undefined;
   defaultTimezone: string;
   demoData: "auto" | "always" | "never";
   shutdownTimeoutMs: number;
+  /** SECRETS_KEY's keys, newest first (see src/secret-box.ts); empty means an embedded install's own key file. */
+  secretsKeys: Buffer[];
   /** The DingTalk channel; undefined when DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET are unset. */
   dingtalk: DingtalkConfig | undefined;
   /** The WeCom channel; undefined when no AI bot or app is configured. */
@@ -287,6 +293,26 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "ConfigError";
   }
+}
+
+/**
+ * SECRETS_KEY: one base64 key of 32 bytes, or several separated by commas, newest first (older ones still
+ * decrypt). Required with PostgreSQL, where several instances must share it; an embedded install without it
+ * keeps a generated key in DATA_DIR.
+ */
+function secretsKeys(e: z.infer<typeof environmentSchema>): Buffer[] {
+  if (e.SECRETS_KEY === undefined) {
+    if (e.DATABASE_URL) {
+      throw new ConfigError(["SECRETS_KEY is required when DATABASE_URL is set (got unset); generate one with: openssl rand -base64 32"]);
+    }
+    return [];
+  }
+  const keys = e.SECRETS_KEY.split(",").map((part) => part.trim());
+  const decoded = keys.map((part) => (/^[A-Za-z0-9+/]+={0,2}$/.test(part) ? Buffer.from(part, "base64") : Buffer.alloc(0)));
+  if (decoded.some((key) => key.length !== 32)) {
+    throw new ConfigError(["SECRETS_KEY must be base64 keys of 32 bytes each (openssl rand -base64 32), separated by commas (value hidden)"]);
+  }
+  return decoded;
 }
 
 function isKnownTimeZone(zone: string): boolean {
@@ -312,7 +338,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   return {
     nodeEnv: e.NODE_ENV,
-    http: { host: e.HOST, port: e.PORT },
+    http: { host: e.HOST, port: e.PORT, requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS },
     logLevel: e.LOG_LEVEL,
     database: e.DATABASE_URL
       ? { kind: "postgres", url: e.DATABASE_URL }
@@ -321,6 +347,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultTimezone: e.DEFAULT_TIMEZONE,
     demoData: e.LOAD_DEMO_DATA,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    secretsKeys: secretsKeys(e),
     dingtalk: dingtalkConfig(e),
     wecom: wecomConfig(e),
   };

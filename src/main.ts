@@ -2,6 +2,7 @@ import { createBot } from "./bot/pipeline.js";
 import { loadTemplates } from "./bot/templates.js";
 import { createDingtalkChannel } from "./channels/dingtalk/index.js";
 import { DingtalkOutboundSender } from "./channels/dingtalk/outbound-sender.js";
+import { reachablePlatforms } from "./channels/platforms.js";
 import { createWecomChannel } from "./channels/wecom/index.js";
 import type { Config } from "./config.js";
 import { configOrExit } from "./config-or-exit.js";
@@ -16,6 +17,7 @@ import { outboxKick } from "./jobs/outbox/kick.js";
 import { startOutboxWorker } from "./jobs/outbox/worker.js";
 import { startReminders } from "./jobs/reminders/index.js";
 import { createLogger, type Logger } from "./logger.js";
+import { secretBoxFor } from "./secret-box.js";
 
 /** Composition root: reads the configuration, wires the adapters for the chosen mode and serves HTTP. */
 async function main(config: Config, logger: Logger): Promise<void> {
@@ -35,9 +37,11 @@ async function main(config: Config, logger: Logger): Promise<void> {
     if (demo) logger.info(demo, "demo data loaded (region demo-bozhou, teachers T0001–T0010, admin A0001)");
   }
 
+  const secrets = secretBoxFor(config);
+  const directMessagePlatforms = reachablePlatforms(config);
   const coordination = createCoordination({ redis: config.redis, logger });
   const kickOutbox = outboxKick(coordination, logger);
-  const bot = createBot({ prisma: database.prisma, templates: loadTemplates(), now: () => new Date(), logger, kickOutbox, coordination });
+  const bot = createBot({ prisma: database.prisma, templates: loadTemplates(), now: () => new Date(), logger, secrets, kickOutbox, coordination, directMessagePlatforms });
   // WeCom: callback routes for each configured AI bot and app, and the outbound queue's worker.
   const wecom = config.wecom
     ? createWecomChannel({
@@ -46,6 +50,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
         coordination,
         prisma: database.prisma,
         logger,
+        secrets,
       })
     : undefined;
   // DingTalk: a supervised Stream connection (default) or the /dingtalk/callback route (DINGTALK_MODE=http).
@@ -57,6 +62,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
         prisma: database.prisma,
         logger,
         now: () => new Date(),
+        secrets,
       })
     : undefined;
   const app = buildApp({
@@ -66,12 +72,12 @@ async function main(config: Config, logger: Logger): Promise<void> {
       ...(coordination.mode === "redis" ? [{ name: "redis", check: () => coordination.ping() }] : []),
     ],
     routers: [
-      adminRouter({ prisma: database.prisma, now: () => new Date(), kickOutbox, coordination }),
+      adminRouter({ prisma: database.prisma, now: () => new Date(), secrets, kickOutbox, coordination }),
       ...(wecom?.routers ?? []),
       ...(dingtalk?.routers ?? []),
     ],
   });
-  const server = await startServer(app, config.http.host, config.http.port);
+  const server = await startServer(app, config.http.host, config.http.port, { requestTimeoutMs: config.http.requestTimeoutMs });
   await dingtalk?.start();
   // Notices and reminders: every Delivery row is sent by whichever instance claims it first.
   const outboxWorker = startOutboxWorker({
@@ -84,7 +90,7 @@ async function main(config: Config, logger: Logger): Promise<void> {
     logger,
   });
   // Deadline reminders, weekly overdue digests and annual nudges: producers of Delivery rows, on schedules.
-  const reminders = await startReminders({ prisma: database.prisma, templates: loadTemplates(), now: () => new Date(), logger, coordination });
+  const reminders = await startReminders({ prisma: database.prisma, templates: loadTemplates(), now: () => new Date(), logger, coordination, directMessagePlatforms });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

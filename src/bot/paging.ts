@@ -8,9 +8,9 @@ const PAGES_KEPT_MS = 30 * 60_000;
 
 type StoredPages = { pages: string[]; total: number };
 
-function pageText(conversation: Conversation, body: string, index: number, total: number): string {
+function pageText(conversation: Conversation, body: string, index: number, total: number, footerTemplate?: string): string {
   if (total <= 1) return body;
-  const footer = conversation.deps.templates.render(index + 1 < total ? "page-more" : "page-last", { page: index + 1, total });
+  const footer = conversation.deps.templates.render(footerTemplate ?? (index + 1 < total ? "page-more" : "page-last"), { page: index + 1, total });
   return `${body}\n${footer}`;
 }
 
@@ -25,6 +25,9 @@ export async function paged(conversation: Conversation, header: string, lines: s
   const bodies = chunks.map((chunk, index) =>
     [header, ...chunk, ...(index === chunks.length - 1 && trailer ? [trailer] : [])].filter(Boolean).join("\n"),
   );
+  if (conversation.pagesAtOnce) {
+    return bodies.map((body, index) => ({ format: "text", text: pageText(conversation, body, index, bodies.length, "page-of"), mentions: [] }));
+  }
   if (bodies.length > 1) {
     const expiresAt = new Date(conversation.deps.now().getTime() + PAGES_KEPT_MS);
     await saveSession(conversation.deps.prisma, conversation.message, "paging", { pages: bodies.slice(1), total: bodies.length }, expiresAt);

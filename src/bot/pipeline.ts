@@ -7,7 +7,7 @@ import { handlerFor } from "./handlers/index.js";
 import { bindHandler } from "./handlers/bind.js";
 import { helpHandler } from "./handlers/help.js";
 import { parseIntent } from "./intents/index.js";
-import { rememberGroup } from "./remember-group.js";
+import { noteExternalGroup, rememberGroup } from "./remember-group.js";
 
 export type Bot = { handle(message: ChatMessage): Promise<Reply[]> };
 
@@ -39,6 +39,8 @@ export function createBot(deps: BotDependencies): Bot {
 async function answer(conversation: Conversation): Promise<Reply[]> {
   const { message, deps } = conversation;
   const intent = parseIntent(message.text);
+  // Outsiders are never bound, so this comes before finding out who is speaking.
+  await noteExternalGroup(message, deps);
   const identity = await deps.prisma.chatIdentity.findUnique({
     where: { platform_platformUserId: { platform: message.platform, platformUserId: message.senderId } },
     include: { teacher: { include: { region: true } } },

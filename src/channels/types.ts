@@ -18,6 +18,8 @@ export type ChatMessage = {
   mentionedBot: boolean;
   /** Platform user ids @-mentioned besides the bot. */
   mentions: string[];
+  /** The platform said this group has members from outside the organisation (never gets school traffic). */
+  external?: boolean;
   /** The platform's message id, the key for dedup. */
   messageId: string;
   sentAt: Date;

@@ -1,17 +1,22 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import type { Config } from "../config.js";
+import { isDateOnly } from "../credits/index.js";
 import type { Actor } from "../domain/actors.js";
-import { issueAdminToken } from "../domain/admin-tokens.js";
-import { audit } from "../domain/audit.js";
+import { issueAdminToken, MAX_TOKEN_DAYS } from "../domain/admin-tokens.js";
+import { checkEmployeeNumber } from "../domain/employee-number.js";
 import { DomainError } from "../domain/errors.js";
+import { sealGroupCredentials } from "../domain/group-credentials.js";
 import { describeError, describeResultImport, describeTeacherImport } from "../domain/imports/describe-import.js";
 import type { ImportReport } from "../domain/imports/import-report.js";
 import { importTeachers } from "../domain/imports/teachers.js";
 import { importTrainingResults } from "../domain/imports/training-results.js";
 import { schoolReport } from "../domain/school-report.js";
 import { schoolReportWorkbook } from "../domain/spreadsheet/report-workbook.js";
+import { nameProblem } from "../domain/text-safety.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { secretBoxFor } from "../secret-box.js";
 import { openConfiguredDatabase } from "./open-configured-database.js";
 
 /**
@@ -24,14 +29,16 @@ const USAGE = `用法:
   npm run -s admin -- import-teachers <名单.xlsx|.csv> --region <区域代码> [--dry-run]
   npm run -s admin -- import-results <结业名单.xlsx|.csv> --region <区域代码> [--dry-run]
   npm run -s admin -- export-report --region <区域代码> --school <学校代码> [--as-of YYYY-MM-DD] --out <文件.xlsx>
-  npm run -s admin -- create-token --region <区域代码> --employee <工号> --label <用途>`;
+  npm run -s admin -- create-token --region <区域代码> --employee <工号> --label <用途> [--days <1–365>]
+  npm run -s admin -- seal-secrets --region <区域代码>`;
 
 class UsageError extends Error {}
 
 type Command =
   | { name: "import-teachers" | "import-results"; file: string; region: string; dryRun: boolean }
   | { name: "export-report"; region: string; school: string; asOf?: string; out: string }
-  | { name: "create-token"; region: string; employee: string; label: string };
+  | { name: "create-token"; region: string; employee: string; label: string; days?: number }
+  | { name: "seal-secrets"; region: string };
 
 function commandOf(argv: string[]): Command {
   let parsed;
@@ -45,6 +52,7 @@ function commandOf(argv: string[]): Command {
         out: { type: "string" },
         employee: { type: "string" },
         label: { type: "string" },
+        days: { type: "string" },
         "dry-run": { type: "boolean", default: false },
       },
       allowPositionals: true,
@@ -74,21 +82,28 @@ function commandOf(argv: string[]): Command {
     case "export-report": {
       noMore(0);
       const asOf = values["as-of"];
-      if (asOf !== undefined && !isRealDate(asOf)) throw new UsageError(`--as-of 应为 YYYY-MM-DD 格式的日期，实际是 ${asOf}`);
+      if (asOf !== undefined && !isDateOnly(asOf)) throw new UsageError(`--as-of 应为 YYYY-MM-DD 格式的日期，实际是 ${asOf}`);
       return { name, region: required("region"), school: required("school"), out: required("out"), ...(asOf ? { asOf } : {}) };
     }
-    case "create-token":
+    case "create-token": {
       noMore(0);
-      return { name, region: required("region"), employee: required("employee"), label: required("label") };
+      const employee = checkEmployeeNumber(required("employee"));
+      if (!employee.ok) throw new UsageError(`--employee：${employee.message}`);
+      const label = required("label");
+      const labelProblem = nameProblem(label);
+      if (labelProblem) throw new UsageError(`--label ${labelProblem}`);
+      const days = values.days === undefined ? undefined : Number(values.days);
+      if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= MAX_TOKEN_DAYS)) throw new UsageError(`--days 应为 1–${MAX_TOKEN_DAYS} 的整数，实际是 ${values.days}`);
+      return { name, region: required("region"), employee: employee.value, label, ...(days ? { days } : {}) };
+    }
+    case "seal-secrets":
+      noMore(0);
+      return { name, region: required("region") };
     case undefined:
       throw new UsageError("缺少命令");
     default:
       throw new UsageError(`不认识的命令：${name}`);
   }
-}
-
-function isRealDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
 }
 
 /** The command line stands for the region as a whole, the way a region admin would. */
@@ -125,11 +140,11 @@ function printImport(report: ImportReport<unknown>, summary: string): boolean {
   return false;
 }
 
-async function run(prisma: PrismaClient, command: Command): Promise<boolean> {
+async function run(prisma: PrismaClient, config: Config, command: Command): Promise<boolean> {
   const actor = await regionActor(prisma, command.region);
   switch (command.name) {
     case "import-teachers": {
-      const report = await importTeachers(prisma, { actor, file: await uploaded(command.file), dryRun: command.dryRun });
+      const report = await importTeachers(prisma, { actor, file: await uploaded(command.file), dryRun: command.dryRun, secrets: secretBoxFor(config) });
       return printImport(report, describeTeacherImport(report));
     }
     case "import-results": {
@@ -150,11 +165,17 @@ async function run(prisma: PrismaClient, command: Command): Promise<boolean> {
         where: { regionId_employeeNumber: { regionId: actor.regionId, employeeNumber: command.employee } },
       });
       if (!person) throw new DomainError("teacher_not_found", `区域 ${command.region} 中没有工号为 ${command.employee} 的人员。`, { kind: "not_found" });
-      const issued = await issueAdminToken(prisma, { teacherId: person.id, label: command.label, createdBy: actor.employeeNumber });
-      await audit(prisma, actor, "issue", "admin_token", issued.id, { teacherId: person.id, label: command.label });
+      const issued = await issueAdminToken(prisma, { teacherId: person.id, label: command.label, createdBy: actor.employeeNumber, expiresInDays: command.days });
       // The token alone on stdout, so it can be piped into a secret store; the advice goes to stderr.
-      console.error(`已为 ${person.employeeNumber} ${person.name} 创建令牌「${command.label}」。令牌只显示这一次，请妥善保存：`);
+      console.error(
+        `已为 ${person.employeeNumber} ${person.name} 创建令牌「${command.label}」，${issued.expiresAt.toISOString().slice(0, 10)} 到期。令牌只显示这一次，请妥善保存：`,
+      );
       console.log(issued.token);
+      return true;
+    }
+    case "seal-secrets": {
+      const sealed = await sealGroupCredentials(prisma, secretBoxFor(config), actor);
+      console.log(sealed === 0 ? "所有群的机器人凭据都已用当前密钥加密，无需处理。" : `已用当前密钥加密 ${sealed} 个群的机器人凭据。`);
       return true;
     }
   }
@@ -169,10 +190,10 @@ try {
   process.exit(2);
 }
 
-const { database } = await openConfiguredDatabase();
+const { config, database } = await openConfiguredDatabase();
 try {
   await database.migrate();
-  process.exitCode = (await run(database.prisma, command)) ? 0 : 1;
+  process.exitCode = (await run(database.prisma, config, command)) ? 0 : 1;
 } catch (error) {
   if (!(error instanceof DomainError)) throw error;
   console.error(error.message);

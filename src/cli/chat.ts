@@ -2,14 +2,17 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { pino } from "pino";
 import { createBot } from "../bot/pipeline.js";
+import { createCoordination } from "../coordination/index.js";
 import { loadTemplates } from "../bot/templates.js";
 import { TO_COLLEAGUES, type PlaygroundPlace } from "../channels/playground/decode.js";
 import { bindPlaygroundPerson, UnknownPersonError, type PlaygroundPerson } from "../channels/playground/person.js";
 import { createPlayground } from "../channels/playground/playground.js";
 import { todayIn } from "../domain/calendar.js";
 import { loadDemoData } from "../domain/demo-data.js";
+import { checkEmployeeNumber } from "../domain/employee-number.js";
 import { createLogger } from "../logger.js";
 import { openConfiguredDatabase } from "./open-configured-database.js";
+import { secretBoxFor } from "../secret-box.js";
 
 /**
  * `npm run chat -- --as T0001 [--group [群名]]`: talk to the bot in the terminal as a person of the roster,
@@ -37,8 +40,10 @@ function optionsOf(argv: string[]): Options {
     strict: true,
   });
   if (!values.as?.trim()) throw new Error("缺少 --as <工号>");
+  const employeeNumber = checkEmployeeNumber(values.as);
+  if (!employeeNumber.ok) throw new Error(`--as：${employeeNumber.message}`);
   if (positionals.length > (values.group ? 1 : 0)) throw new Error(`多余的参数：${positionals.join(" ")}`);
-  return { employeeNumber: values.as, inGroup: values.group === true, groupName: positionals[0], regionCode: values.region };
+  return { employeeNumber: employeeNumber.value, inGroup: values.group === true, groupName: positionals[0], regionCode: values.region };
 }
 
 function placeOf(options: Options, person: PlaygroundPerson): PlaygroundPlace {
@@ -72,7 +77,7 @@ try {
   const person = await bindPlaygroundPerson(database.prisma, options.employeeNumber, options.regionCode);
   const place = placeOf(options, person);
   const logger = createLogger("warn", pino.destination({ dest: 2, sync: true }));
-  const bot = createBot({ prisma: database.prisma, templates: loadTemplates(), now: () => new Date(), logger });
+  const bot = createBot({ prisma: database.prisma, templates: loadTemplates(), now: () => new Date(), logger, secrets: secretBoxFor(config), coordination: createCoordination({ logger }) });
   const playground = createPlayground({ prisma: database.prisma, bot, now: () => new Date() }, person, place);
 
   const interactive = process.stdin.isTTY === true;

@@ -1,3 +1,5 @@
+import { isDateOnly } from "../credits/index.js";
+
 /**
  * Date-only values ("2026-11-23") as the database stores them. A date column travels as midnight UTC, so
  * conversions read and write UTC fields only; the local day is taken from the region's time zone, never
@@ -17,7 +19,9 @@ export function todayIn(timeZone: string, instant: Date): DateOnly {
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
 
+/** Throws on a date no calendar has: JavaScript would silently turn 2026-02-30 into March 2nd. */
 export function toDbDate(date: DateOnly): Date {
+  if (!isDateOnly(date)) throw new RangeError(`not a calendar date: ${JSON.stringify(date)}`);
   return new Date(`${date}T00:00:00.000Z`);
 }
 

@@ -1,5 +1,6 @@
 import type { Notice, PrismaClient, TrainingProject } from "../generated/prisma/client.js";
 import { fromDbDate } from "./calendar.js";
+import { HEARS_SCHOOL_TRAFFIC } from "./group-traffic.js";
 import { createNotice } from "./notices.js";
 
 /** What teachers read when a project opens: what it is, until when, how many seats, and how to sign up in chat. */
@@ -16,8 +17,8 @@ export function enrollmentNoticeText(project: Pick<TrainingProject, "code" | "ti
 }
 
 /**
- * The notice that opens a project for enrollment, to every group of the region. Undefined when the
- * region has no group yet (nothing to send, nothing to record).
+ * The notice that opens a project for enrollment, to every approved group of the region. Undefined when
+ * the region has no such group yet (nothing to send, nothing to record).
  */
 export async function publishEnrollmentNotice(
   prisma: PrismaClient,
@@ -25,7 +26,7 @@ export async function publishEnrollmentNotice(
   authorId: string,
   now: Date,
 ): Promise<Notice | undefined> {
-  const groups = await prisma.chatGroup.findMany({ where: { regionId: project.regionId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const groups = await prisma.chatGroup.findMany({ where: { regionId: project.regionId, ...HEARS_SCHOOL_TRAFFIC }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   if (groups.length === 0) return undefined;
   return createNotice(
     prisma,

@@ -1,9 +1,16 @@
 import type { Notice, NoticeTarget, PrismaClient } from "../generated/prisma/client.js";
+import { HEARS_SCHOOL_TRAFFIC } from "./group-traffic.js";
 import { enqueueDeliveries, type NewDelivery } from "./outbox.js";
 import { nextAllowedTime, quietHoursOf } from "./quiet-hours.js";
+import { withoutInvisible } from "./text-safety.js";
 
 /** A notice fits one group message on every platform (the smallest, a group-robot text, holds 2,048 bytes). */
 export const MAX_NOTICE_LENGTH = 600;
+
+/** A notice as it will be sent: without control, zero-width or bidi characters, which only confuse readers. */
+export function noticeText(typed: string): string {
+  return withoutInvisible(typed).trim();
+}
 
 type Database = Pick<PrismaClient, "chatGroup" | "delivery" | "region" | "teacher">;
 
@@ -16,7 +23,8 @@ export async function publishNotice(db: Database, notice: Notice, now: Date): Pr
   const [region, author, groups] = await Promise.all([
     db.region.findUniqueOrThrow({ where: { id: notice.regionId } }),
     db.teacher.findUniqueOrThrow({ where: { id: notice.authorId } }),
-    db.chatGroup.findMany({ where: { id: { in: notice.groupIds }, regionId: notice.regionId } }),
+    // A group set back to pending (or found external) since the notice was drafted no longer hears it.
+    db.chatGroup.findMany({ where: { id: { in: notice.groupIds }, regionId: notice.regionId, ...HEARS_SCHOOL_TRAFFIC } }),
   ]);
   const notBefore = nextAllowedTime(now, quietHoursOf(region));
   const content = `${notice.text}\n\n—— ${author.name}`;
@@ -40,7 +48,7 @@ export type NewNotice = { regionId: string; authorId: string; text: string; targ
 /** Records a notice and its deliveries together, so a notice never exists without its outbox rows. */
 export async function createNotice(prisma: PrismaClient, fields: NewNotice, now: Date): Promise<Notice> {
   return prisma.$transaction(async (tx) => {
-    const notice = await tx.notice.create({ data: fields });
+    const notice = await tx.notice.create({ data: { ...fields, text: noticeText(fields.text) } });
     await publishNotice(tx, notice, now);
     return notice;
   });

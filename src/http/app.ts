@@ -20,7 +20,7 @@ export function buildApp(deps: AppDependencies): Koa {
   app.silent = true;
   app.use(requestId(deps.logger));
   app.use(errorHandler(deps.logger));
-  for (const router of [healthRoutes(deps.readinessChecks), ...(deps.routers ?? [])]) {
+  for (const router of [healthRoutes(deps.readinessChecks, deps.logger), ...(deps.routers ?? [])]) {
     app.use(router.routes());
     app.use(router.allowedMethods());
   }

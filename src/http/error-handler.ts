@@ -1,5 +1,6 @@
 import type { Middleware } from "koa";
 import type { Logger } from "../logger.js";
+import { ClientAbortedError } from "./read-body.js";
 
 type ExposedHttpError = { status: number; expose: true; message: string; code?: string };
 
@@ -12,9 +13,13 @@ function isExposedHttpError(error: unknown): error is ExposedHttpError {
   );
 }
 
+/** nginx's "client closed request": nobody reads the answer, the status is for the log and metrics. */
+const CLIENT_CLOSED_REQUEST = 499;
+
 /**
- * Every error leaves as JSON. Client errors keep their message; anything unexpected is logged with its stack
- * and answered with a generic message and the request id, never the stack itself.
+ * Every error leaves as JSON. Client errors keep their message; a client that hung up mid-body is noted at
+ * debug level (anyone can do it, it says nothing about the service); anything unexpected is logged with its
+ * stack and answered with a generic message and the request id, never the stack itself.
  */
 export function errorHandler(logger: Logger): Middleware {
   return async (ctx, next) => {
@@ -28,6 +33,12 @@ export function errorHandler(logger: Logger): Middleware {
       if (isExposedHttpError(error) && error.status < 500) {
         ctx.status = error.status;
         ctx.body = { error: error.code ?? "bad_request", message: error.message };
+        return;
+      }
+      if (error instanceof ClientAbortedError) {
+        logger.debug({ bytesReceived: error.bytesReceived }, "client closed the connection mid-body");
+        ctx.status = CLIENT_CLOSED_REQUEST;
+        ctx.body = { error: "client_closed_request", message: "客户端在请求体传完前断开了连接。" };
         return;
       }
       logger.error({ err: error }, "unhandled error");

@@ -28,10 +28,12 @@ describe.each(databaseKinds)("admin conversations on %s", (kind) => {
     bot = await startBot(kind);
     // T0005 陈静 never binds: reminders must name her instead of @-mentioning her.
     for (const employeeNumber of ["A0001", "T0001", "T0002", "T0003", "T0004", "T0006"]) {
-      expect((await one(employeeNumber, `绑定 工号 ${employeeNumber}`)).text).toContain("绑定好了");
+      expect((await bot.bind(`u-${employeeNumber}`, employeeNumber))[0]?.text).toContain("绑定好了");
     }
-    // The group becomes known once a bound teacher @-mentions the bot in it.
+    // The group becomes known once a bound teacher @-mentions the bot in it, and hears school traffic once
+    // the school admin registered it.
     await one("T0002", "帮助", inGroup);
+    expect((await one("T0001", "登记本群", inGroup)).text).toContain("本群已登记为「博乐市第一中学」的群");
   });
   afterAll(async () => bot?.dispose());
 
@@ -94,8 +96,8 @@ describe.each(databaseKinds)("admin conversations on %s", (kind) => {
       expect((await one("T0001", "发通知 全区 周五开会")).text).toContain("全区通知需要区域管理员权限");
       expect((await one("A0001", "发通知 全校 周五开会")).text).toContain("没有「全校」可发");
       const nowhere = (await one("T0006", "发通知 全校 周五开会")).text;
-      expect(nowhere).toContain("全校还没有我认识的群");
-      expect(nowhere).toContain("@我");
+      expect(nowhere).toContain("全校还没有登记的群");
+      expect(nowhere).toContain("登记本群");
       expect((await one("A0001", "发通知 全区 周五开会")).text).toContain("将发到全区 1 个群");
       expect((await one("A0001", "取消")).text).toContain("已作废");
       expect(await prisma().notice.count()).toBe(1);
@@ -157,14 +159,30 @@ describe.each(databaseKinds)("admin conversations on %s", (kind) => {
       expect(await submissionOf("T0003")).toEqual(lina);
     });
 
-    it("sends a submission back with the reason, @-mentioning its author in the group", async () => {
+    it("sends a submission back, @-mentioning its author in the group and telling her the reason directly", async () => {
       const lina = await submissionOf("T0003");
+      // 李娜 also has a WeCom account, where the bot can write to her directly.
+      await prisma().chatIdentity.create({ data: { platform: "wecom", platformUserId: "wx-lina", teacherId: lina.teacherId, source: "roster" } });
       const reply = await one("T0004", `审核 S${lina.number} 退回 原因：字数不足1000字`, inGroup);
       expect(reply.text).toContain(`已退回（编号 ${lina.number}）：李娜老师的「集中培训心得体会」`);
-      expect(reply.text).toContain("原因：字数不足1000字");
+      expect(reply.text).toContain("原因已私信告知李娜老师");
+      expect(reply.text).not.toContain("字数不足");
       expect(reply.mentions).toEqual(["u-T0003"]);
+      const direct = await prisma().delivery.findMany({ where: { teacherId: lina.teacherId } });
+      expect(direct).toMatchObject([{ platform: "wecom", groupId: null, status: "pending" }]);
+      expect(direct[0]!.content).toContain("原因：字数不足1000字");
       expect(await submissionOf("T0003")).toMatchObject({ status: "rejected", comment: "字数不足1000字", score: null });
       platformIdsOfLate = ["u-T0001", "u-T0003", "u-T0004"];
+    });
+
+    it("keeps the reason out of the group also where the author cannot get a direct message", async () => {
+      const wang = await submissionOf("T0002");
+      const reply = await one("T0004", `审核 ${wang.number} 退回 请补充教学反思`, inGroup);
+      expect(reply.text).toContain("王强老师私聊我发「我的作业」就能看到");
+      expect(reply.text).not.toContain("教学反思");
+      expect(await prisma().delivery.count({ where: { teacherId: wang.teacherId } })).toBe(0);
+      // In a direct chat the reviewer sees the reason they wrote.
+      expect((await one("T0004", `审核 ${wang.number} 退回 请补充教学反思`)).text).toContain("原因：请补充教学反思");
     });
 
     it("approves a submission with a score", async () => {
@@ -173,7 +191,7 @@ describe.each(databaseKinds)("admin conversations on %s", (kind) => {
       expect(reply.text).toContain(`已评审（编号 ${wang.number}）：王强老师的「集中培训心得体会」通过，18 分（满分 20）`);
       expect(reply.mentions).toEqual(["u-T0002"]);
       expect(await submissionOf("T0002")).toMatchObject({ status: "approved", score: 18 });
-      expect(await prisma().auditLog.count({ where: { entity: "submission", actor: "T0004", action: "review" } })).toBe(2);
+      expect(await prisma().auditLog.count({ where: { entity: "submission", actor: "T0004", action: "review" } })).toBe(4);
     });
 
     it("催交 @-mentions exactly the late teachers bound here, and names the unbound ones", async () => {
@@ -183,6 +201,28 @@ describe.each(databaseKinds)("admin conversations on %s", (kind) => {
       expect(reply.text).toContain("还有 4 位老师没交（其中 1 位被退回待重交）");
       expect(reply.text).toContain("陈静老师还没绑定账号");
       expect(reply.text).not.toContain("王强");
+    });
+
+    it("with late-lists kept to counts, 催交 names and @-mentions nobody, and reminds the late ones directly", async () => {
+      await prisma().region.updateMany({ data: { lateListInGroups: "counts" } });
+      try {
+        const reply = await one("T0001", "催交 1", inGroup);
+        expect(reply.mentions).toEqual([]);
+        expect(reply.text).toContain("还有 4 位老师没交（其中 1 位被退回待重交）");
+        expect(reply.text).not.toMatch(/张丽|李娜|刘洋|陈静/);
+        // Only 李娜 has an account the bot can write to directly.
+        expect(reply.text).toContain("已私信提醒其中 1 位老师");
+        const lina = await prisma().teacher.findFirstOrThrow({ where: { employeeNumber: "T0003" } });
+        const reminders = await prisma().delivery.findMany({ where: { teacherId: lina.id, purpose: "deadline_reminder" } });
+        expect(reminders).toHaveLength(1);
+        expect(reminders[0]!.content).toContain("上次提交被退回了");
+        const stats = (await one("T0001", "统计 1", inGroup)).text;
+        expect(stats).toContain("未交 3");
+        expect(stats).not.toMatch(/张丽|李娜|刘洋|陈静/);
+        expect((await one("T0001", "统计 1")).text).toContain("· 张丽");
+      } finally {
+        await prisma().region.updateMany({ data: { lateListInGroups: "names" } });
+      }
     });
 
     it("counts approved and sent-back work", async () => {
@@ -220,6 +260,90 @@ describe.each(databaseKinds)("admin conversations on %s", (kind) => {
     it("refuses 催交 to a reviewer and to a teacher", async () => {
       expect((await one("T0004", "催交 1", inGroup)).text).toBe("这项操作需要学校管理员或区域管理员权限。");
       expect((await one("T0002", "催交 1", inGroup)).text).toBe("这项操作需要学校管理员或区域管理员权限。");
+    });
+  });
+
+  describe("登记本群", () => {
+    const group = (chatId: string) => prisma().chatGroup.findUniqueOrThrow({ where: { platform_chatId: { platform: "playground", chatId } } });
+    const approvals = () => prisma().auditLog.findMany({ where: { entity: "chat_group" }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+
+    it("leaves a group the bot first hears from pending, where the bot still answers a teacher's own questions", async () => {
+      expect((await one("T0002", "帮助", { group: "g-parents" })).text).toContain("我能帮你");
+      expect(await group("g-parents")).toMatchObject({ status: "pending", external: false, approvedBy: null });
+      expect((await one("T0002", "我还差多少学分", { group: "g-parents" })).text).toContain("私聊我");
+    });
+
+    it("puts no notice, 催交 or 统计 list into a pending group, and tells only admins how to register it", async () => {
+      const notice = (await one("T0001", "发通知 本群 周五开会", { group: "g-parents" })).text;
+      expect(notice).toContain("这个群还没登记，我暂不在这里发通知");
+      expect(notice).toContain("@我 发「登记本群」");
+      expect((await one("T0001", "催交 1", { group: "g-parents" })).text).toContain("暂不在这里发催交提醒");
+      const reviewer = (await one("T0004", "统计 1", { group: "g-parents" })).text;
+      expect(reviewer).toContain("暂不在这里发统计名单");
+      expect(reviewer).not.toContain("登记本群」就行");
+      expect((await one("T0001", "发通知 全校 周五开会")).text).toContain("将发到全校 1 个群");
+      expect((await one("T0001", "取消")).text).toContain("已作废");
+    });
+
+    it("is in the menu of administrators only", async () => {
+      expect((await one("T0001", "帮助")).text).toContain("登记本群");
+      expect((await one("A0001", "帮助")).text).toContain("登记本群");
+      expect((await one("T0002", "帮助")).text).not.toContain("登记本群");
+      expect((await one("T0004", "帮助")).text).not.toContain("登记本群");
+    });
+
+    it("refuses teachers and reviewers, naming the roles, and explains itself in a direct chat; nothing is written", async () => {
+      const before = await approvals();
+      expect((await one("T0002", "登记本群", { group: "g-parents" })).text).toBe("这项操作需要学校管理员或区域管理员权限。");
+      expect((await one("T0004", "register this group", { group: "g-parents" })).text).toBe("这项操作需要学校管理员或区域管理员权限。");
+      expect((await one("T0001", "登记本群")).text).toContain("要在想登记的那个群里 @我 发送");
+      expect(await group("g-parents")).toMatchObject({ status: "pending" });
+      expect(await approvals()).toEqual(before);
+    });
+
+    it("lets a school admin register a pending group under her school, audited, and keeps another school's admin out", async () => {
+      // 王强 (S01) made the bot file it under S01; 杨帆 runs S02 and vouches for it as S02's.
+      expect((await one("T0006", "登记这个群", { group: "g-parents" })).text).toContain("本群已登记为「博乐市实验小学」的群");
+      const registered = await group("g-parents");
+      const s02 = await prisma().school.findFirstOrThrow({ where: { code: "S02" } });
+      expect(registered).toMatchObject({ status: "approved", schoolId: s02.id, approvedBy: "T0006" });
+      expect(registered.approvedAt).toEqual(bot.clock.now);
+      expect(await approvals()).toContainEqual(
+        expect.objectContaining({ actor: "T0006", action: "approve", entityId: registered.id, detail: expect.objectContaining({ status: "approved", schoolId: s02.id, via: "chat" }) }),
+      );
+      expect((await one("T0006", "登记本群", { group: "g-parents" })).text).toContain("本群已经登记过了（博乐市实验小学）");
+      expect((await one("T0001", "登记本群", { group: "g-parents" })).text).toContain("这是其他学校的群");
+      expect((await one("T0001", "取消登记本群", { group: "g-parents" })).text).toContain("这是其他学校的群");
+      expect(await group("g-parents")).toMatchObject({ schoolId: s02.id, status: "approved" });
+    });
+
+    it("lets the region admin register a region-wide group, or file it under a school by its code", async () => {
+      await one("A0001", "帮助", { group: "g-region" });
+      expect((await one("A0001", "登记本群", { group: "g-region" })).text).toContain("本群已登记为「全区」的群");
+      expect(await group("g-region")).toMatchObject({ status: "approved", schoolId: null, approvedBy: "A0001" });
+      expect((await one("A0001", "登记本群 S99", { group: "g-region" })).text).toContain("没有学校编号是 S99 的学校");
+      expect((await one("A0001", "登记本群 s01", { group: "g-region" })).text).toContain("本群已登记为「博乐市第一中学」的群");
+      expect((await one("T0006", "登记本群 S01", { group: "g-region" })).text).toContain("这是其他学校的群");
+    });
+
+    it("sets a group back to pending with 取消登记本群, audited", async () => {
+      expect((await one("A0001", "取消登记本群", { group: "g-region" })).text).toContain("本群已取消登记");
+      expect(await group("g-region")).toMatchObject({ status: "pending", approvedBy: null, approvedAt: null });
+      const regionGroup = await group("g-region");
+      expect(await approvals()).toContainEqual(
+        expect.objectContaining({ actor: "A0001", action: "unapprove", entityId: regionGroup.id, detail: expect.objectContaining({ status: "pending", via: "chat" }) }),
+      );
+      expect((await one("A0001", "取消登记本群", { group: "g-region" })).text).toContain("本群还没登记");
+    });
+
+    it("refuses a group the platform said has outside members, writing nothing", async () => {
+      const s01 = await prisma().school.findFirstOrThrow({ where: { code: "S01" } });
+      await prisma().chatGroup.create({ data: { platform: "playground", chatId: "g-outside", regionId: s01.regionId, schoolId: s01.id, external: true } });
+      const before = await approvals();
+      expect((await one("T0001", "登记本群", { group: "g-outside" })).text).toContain("有企业外部的成员，不能登记");
+      expect((await one("T0001", "发通知 本群 周五开会", { group: "g-outside" })).text).toContain("有企业外部的成员");
+      expect(await group("g-outside")).toMatchObject({ status: "pending", approvedBy: null });
+      expect(await approvals()).toEqual(before);
     });
   });
 });

@@ -21,13 +21,13 @@ describe.each(databaseKinds)("发送情况 on %s", (kind) => {
   beforeAll(async () => {
     coordination = createCoordination({});
     bot = await startBot(kind, undefined, { coordination });
-    for (const employeeNumber of ["A0001", "T0001", "T0002"]) expect(await ask(employeeNumber, `绑定 工号 ${employeeNumber}`)).toContain("绑定好了");
+    for (const employeeNumber of ["A0001", "T0001", "T0002"]) expect((await bot.bind(`u-${employeeNumber}`, employeeNumber))[0]?.text).toContain("绑定好了");
     const prisma = bot.database.prisma;
     const region = await prisma.region.findUniqueOrThrow({ where: { code: "demo-bozhou" } });
     const s01 = await prisma.school.findFirstOrThrow({ where: { regionId: region.id, code: "S01" } });
     const s02 = await prisma.school.findFirstOrThrow({ where: { regionId: region.id, code: "S02" } });
     const group = (chatId: string, name: string, schoolId: string) =>
-      prisma.chatGroup.create({ data: { platform: "playground", chatId, name, regionId: region.id, schoolId } });
+      prisma.chatGroup.create({ data: { platform: "playground", chatId, name, regionId: region.id, schoolId, status: "approved" } });
     const languageGroup = await group("jobs-s01", "一中语文组", s01.id);
     const wholeSchool = await group("jobs-s02", "实验小学全体", s02.id);
 

@@ -3,23 +3,25 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot/pipeline.js";
+import { createCoordination } from "../../src/coordination/index.js";
 import { loadTemplates, templatesDirectory } from "../../src/bot/templates.js";
 import type { ChatMessage } from "../../src/channels/types.js";
 import { startBot } from "../support/bot.js";
 import { capturingLogger } from "../support/logger.js";
+import { testSecretBox } from "../support/secrets.js";
 
 describe("bot pipeline", () => {
   let bot: Awaited<ReturnType<typeof startBot>>;
   beforeAll(async () => {
     bot = await startBot("embedded");
-    await bot.as("wx-lina")("绑定 工号 T0003");
+    await bot.bind("wx-lina", "T0003");
   });
   afterAll(async () => bot?.dispose());
 
   it("stays quiet in a group unless @-mentioned, and always answers a direct chat", async () => {
     expect(await bot.as("wx-lina", { group: "school-1", mentioned: false })("我还差多少学分")).toEqual([]);
     const mentioned = await bot.as("wx-lina", { group: "school-1", mentioned: true })("@继教助手 我还差多少学分");
-    expect(mentioned[0]?.text).toContain("61.5 / 90 学分");
+    expect(mentioned[0]?.text).toContain("请私聊我再问一次");
     expect((await bot.as("wx-lina")("我还差多少学分"))[0]?.text).toContain("61.5 / 90 学分");
   });
 
@@ -29,7 +31,7 @@ describe("bot pipeline", () => {
       where: { platform_chatId: { platform: "playground", chatId: "grade-7-chinese" } },
     });
     const lina = await bot.database.prisma.teacher.findFirstOrThrow({ where: { employeeNumber: "T0003" } });
-    expect(group.schoolId).toBe(lina.schoolId);
+    expect(group).toMatchObject({ schoolId: lina.schoolId, status: "pending", approvedBy: null });
   });
 
   it("tells an unbound sender how to bind, and writes nothing", async () => {
@@ -45,7 +47,7 @@ describe("bot pipeline", () => {
       cpSync(templatesDirectory, partial, { recursive: true });
       rmSync(path.join(partial, "balance.hbs"));
       const log = capturingLogger();
-      const broken = createBot({ prisma: bot.database.prisma, templates: loadTemplates(partial), now: () => bot.clock.now, logger: log.logger });
+      const broken = createBot({ prisma: bot.database.prisma, templates: loadTemplates(partial), now: () => bot.clock.now, logger: log.logger, secrets: testSecretBox(), coordination: createCoordination() });
       const message: ChatMessage = {
         platform: "playground", chatType: "direct", chatId: "d", senderId: "wx-lina", text: "我还差多少学分",
         mentionedBot: false, mentions: [], messageId: "broken-1", sentAt: bot.clock.now,

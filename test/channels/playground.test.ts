@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/db/database.js";
 
 // Runs the playground as `npm run chat` does, scripted through standard input, on an embedded database of
 // its own: the demo data is loaded on the first run and the playground account bound automatically.
@@ -41,18 +42,42 @@ describe("npm run chat, scripted", () => {
     expect(answers[0]).toMatch(/^🤖 李娜老师，本周期（\d{4}—\d{4}）还没达标\n {3}已获得 61\.5 \/ 90 学分，还差 28\.5 学分。/);
     expect(answers[1]).toMatch(/^🤖 你有 1 项作业待完成：\n {3}1\. 集中培训心得体会（P\d{4}-01）/);
     expect(answers[2]).toBe("🤖 只能提交 http:// 或 https:// 开头的网页链接。");
+    // The local operator's word, recorded as such: never mistaken for a platform's or a code's.
+    const database = await openDatabase({ kind: "embedded", dataDir });
+    try {
+      expect(await database.prisma.chatIdentity.findMany({ select: { platform: true, platformUserId: true, source: true } })).toEqual([
+        { platform: "playground", platformUserId: "playground:T0003", source: "playground" },
+      ]);
+    } finally {
+      await database.close();
+    }
   }, 60_000);
 
   it("speaks in a group: quiet for lines to colleagues, @-mentions by name, and stops at 退出", async () => {
-    const run = await chat(dataDir, ["--as", "T0001", "--group"], "//大家好\n催交 1\n退出\n我还差多少学分\n");
+    const run = await chat(dataDir, ["--as", "T0001", "--group"], "//大家好\n我还差多少学分\n催交 1\n登记本群\n催交 1\n退出\n我还差多少学分\n");
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const answers = run.stdout.trim().split("\n\n");
-    expect(answers).toHaveLength(1);
-    expect(answers[0]).toMatch(/^🤖 📢 提醒：「集中培训心得体会」/);
-    expect(answers[0]).toContain("还有 5 位老师没交");
-    expect(answers[0]).toContain("王强、刘洋、陈静老师还没绑定账号");
-    expect(answers[0]!.split("\n").at(-1)).toBe("   @张丽 @李娜");
+    expect(answers).toHaveLength(4);
+    // A personal question gets no numbers in a group, and the playground has no direct messages to send them by.
+    expect(answers[0]).toBe("🤖 张丽老师，学分情况是个人信息，我不在群里说。请私聊我再问一次 🙂");
+    // A group the bot has just met hears no late-list (no names, no @-mentions) until an admin registers it.
+    expect(answers[1]).toMatch(/^🤖 这个群还没登记，我暂不在这里发催交提醒。/);
+    expect(answers[1]).not.toMatch(/老师没交|@张丽|@李娜|王强/);
+    expect(answers[2]).toMatch(/^🤖 ✅ 本群已登记为「博乐市第一中学」的群。/);
+    expect(answers[3]).toMatch(/^🤖 📢 提醒：「集中培训心得体会」/);
+    expect(answers[3]).toContain("还有 5 位老师没交");
+    expect(answers[3]).toContain("王强、刘洋、陈静老师还没绑定账号");
+    expect(answers[3]!.split("\n").at(-1)).toBe("   @张丽 @李娜");
+  }, 60_000);
+
+  it("reads --as by the one 工号 rule (case, spaces, full width) and refuses what cannot be a 工号; control characters never reach the bot", async () => {
+    const typed = await chat(dataDir, ["--as", "ｔ 0003"], "我还差多\u0007少学\u202e分\n");
+    expect(typed.stderr).toBe("");
+    expect(typed.stdout).toContain("李娜老师，本周期");
+    const refused = await chat(dataDir, ["--as", "张三"], "");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("--as：工号「张三」只能由字母、数字、-、_ 组成");
   }, 60_000);
 
   it("says who can be chosen when the 工号 is unknown, and how to call it when --as is missing", async () => {

@@ -80,4 +80,18 @@ describe.each(databaseKinds)("school report workbook on %s", (kind) => {
     expect(values).toHaveLength(1);
     expect(values[0]).toContain("2026年 达标");
   });
+
+  it("writes names that look like formulas as text with a leading apostrophe, so Excel and WPS never run them", async () => {
+    const school = await database.prisma.school.findFirstOrThrow({ where: { code: "S01" } });
+    const names = ['=HYPERLINK("http://x","y")', "+1+2", "-3", "@SUM(A1)", "\t=1+1", "\r=1"];
+    for (const [index, name] of names.entries()) {
+      await database.prisma.teacher.create({ data: { regionId, schoolId: school.id, employeeNumber: `F${index}`, name } });
+    }
+    const [, ...rows] = await sheetValues(await schoolReportWorkbook(await reportOf("S01"), now), "学分汇总");
+    const exported = names.map((_, index) => rows.find((row) => row[0] === `F${index}`)?.[1]);
+    // XML turns a stored carriage return into a line feed on reading; the apostrophe is what matters.
+    expect(exported).toEqual(names.map((name) => `'${name}`.replace("\r", "\n")));
+    expect(exported.filter((name) => typeof name !== "string" || /^[=+\-@\t\r]/.test(name))).toEqual([]);
+    expect(rows.find((row) => row[0] === "T0001")?.[1]).toBe("张丽");
+  });
 });

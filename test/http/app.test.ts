@@ -1,9 +1,11 @@
 import Router from "@koa/router";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import net from "node:net";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { buildApp } from "../../src/http/app.js";
 import type { ReadinessCheck } from "../../src/http/health.js";
+import { readBody } from "../../src/http/read-body.js";
 import { capturingLogger } from "../support/logger.js";
 
 let server: http.Server | undefined;
@@ -35,18 +37,23 @@ describe("health endpoints", () => {
     expect(await response.json()).toEqual({ status: "ready", checks: { database: "ok", redis: "ok" } });
   });
 
-  it("/readyz answers 503 naming what is down, including a dependency that hangs", async () => {
-    const { base } = await serve([
+  it("/readyz answers 503 naming what is down, including a dependency that hangs, without the driver's message", async () => {
+    const driverMessage = 'password authentication failed for user "jj_prod" at db-7.internal:5432 (PostgreSQL 16.2)';
+    const { base, lines } = await serve([
       healthy,
       { name: "redis", check: () => new Promise<void>(() => undefined) },
-      { name: "queue", check: async () => Promise.reject(new Error("connection refused")) },
+      { name: "queue", check: async () => Promise.reject(new Error(driverMessage)) },
     ]);
     const response = await fetch(`${base}/readyz`);
     expect(response.status).toBe(503);
-    const body = (await response.json()) as { status: string; down: string[]; checks: Record<string, string> };
-    expect(body.status).toBe("unavailable");
-    expect(body.down).toEqual(["redis", "queue"]);
-    expect(body.checks).toEqual({ database: "ok", redis: "no answer within 2000 ms", queue: "connection refused" });
+    const text = await response.text();
+    expect(text).not.toMatch(/jj_prod|internal|5432|PostgreSQL|password/);
+    expect(JSON.parse(text)).toEqual({ status: "unavailable", down: ["redis", "queue"], checks: { database: "ok", redis: "timeout", queue: "unreachable" } });
+    // The operator still finds the reason, in the log.
+    const logged = lines().filter((line) => line.msg === "readiness check failed") as { check: string; err: { message: string } }[];
+    expect(logged.map((line) => [line.check, line.err.message])).toEqual(
+      expect.arrayContaining([["queue", driverMessage], ["redis", "no answer within 2000 ms"]]),
+    );
   });
 });
 
@@ -99,6 +106,25 @@ describe("request ids and errors", () => {
     const response = await fetch(`${base}/teachers/x`);
     expect(response.status).toBe(422);
     expect(await response.json()).toEqual({ error: "invalid_employee_number", message: "工号格式不对" });
+  });
+
+  it("notes a client that hangs up mid-body as a 499 at debug level, not as a 500 with a stack", async () => {
+    const router = new Router();
+    router.post("/upload", async (ctx) => {
+      ctx.body = { bytes: (await readBody(ctx, 64 * 1024)).length };
+    });
+    const { base, lines } = await serve([healthy], [router]);
+    const { port } = new URL(base);
+    await new Promise<void>((resolve) => {
+      const socket = net.connect(Number(port), "127.0.0.1", () => {
+        socket.write("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n<xml><Encrypt>abc");
+        setTimeout(() => socket.destroy(), 50);
+      });
+      socket.on("close", () => resolve());
+    });
+    await vi.waitFor(() => expect(lines().find((line) => line.msg === "request")).toBeDefined());
+    expect(lines().find((line) => line.msg === "request")).toMatchObject({ path: "/upload", status: 499 });
+    expect(lines().filter((line) => (line.level as number) >= 50)).toEqual([]);
   });
 
   it("answers unknown paths with a JSON 404", async () => {

@@ -7,6 +7,7 @@ import { startAdminApi } from "../support/admin-api.js";
 import { eventually, startFakeWecom, type FakeWecom } from "../support/fake-wecom.js";
 import { capturingLogger } from "../support/logger.js";
 import { postgresUrl, redisUrl, uniqueRedisPrefix } from "../support/services.js";
+import { testSecretBox } from "../support/secrets.js";
 
 const GOOD_KEY = "robot-key-deliveries-good";
 
@@ -26,13 +27,13 @@ describe(`admin API: notices and deliveries (${postgresUrl ? "PostgreSQL" : "emb
     const found = await prisma.school.findMany({ where: { regionId: region.id } });
     schools = { S01: found.find((s) => s.code === "S01")!.id, S02: found.find((s) => s.code === "S02")!.id };
     const group = (chatId: string, name: string, schoolId: string, delivery: object) =>
-      prisma.chatGroup.create({ data: { platform: "wecom", chatId, name, regionId: region.id, schoolId, delivery } });
+      prisma.chatGroup.create({ data: { platform: "wecom", chatId, name, regionId: region.id, schoolId, delivery, status: "approved" } });
     groupIds.good = (await group("wr-good", "一中语文组", schools.S01, { robotKey: GOOD_KEY })).id;
     groupIds.revoked = (await group("wr-revoked", "一中数学组", schools.S01, { robotKey: "robot-key-deliveries-revoked" })).id;
     groupIds.silent = (await group("wr-silent", "实验小学全体", schools.S02, {})).id;
     coordination = createCoordination(redisUrl ? { redis: { url: redisUrl, keyPrefix: uniqueRedisPrefix("deliveries-api") } } : {});
     const logger = capturingLogger().logger;
-    const senders = new WecomSenders({ apiBase: fake.base, throttledRetryMs: 100, rateLimiter: coordination.rateLimiter, prisma, logger, apps: new Map(), now: () => new Date() });
+    const senders = new WecomSenders({ apiBase: fake.base, throttledRetryMs: 100, rateLimiter: coordination.rateLimiter, prisma, logger, apps: new Map(), now: () => new Date(), secrets: testSecretBox() });
     worker = startOutboxWorker({
       prisma,
       coordination,
@@ -105,6 +106,9 @@ describe(`admin API: notices and deliveries (${postgresUrl ? "PostgreSQL" : "emb
       quota: 40,
     });
     expect(project.status).toBe(201);
+    // A group the bot merely heard from is not announced to.
+    const region = await api.database.prisma.region.findFirstOrThrow();
+    const pending = await api.database.prisma.chatGroup.create({ data: { platform: "wecom", chatId: "wx-heard-of", regionId: region.id } });
     const approved = await api.call("A0001", "POST", `/projects/${project.body.id}/approve`, { notify: true });
     expect(approved.status).toBe(200);
     const noticeId = approved.body.noticeId as string;
@@ -114,6 +118,7 @@ describe(`admin API: notices and deliveries (${postgresUrl ? "PostgreSQL" : "emb
     expect(notice.text).toContain("名额：40 人");
     expect(notice.text).toContain("「报名 P2026-09」");
     expect(await api.database.prisma.delivery.count({ where: { noticeId } })).toBe(3);
+    expect(notice.groupIds).not.toContain(pending.id);
     await eventually(async () => (await api.call("A0001", "GET", `/notices/${noticeId}`)).body.delivered === 1);
 
     const again = await api.call("A0001", "POST", `/projects/${project.body.id}/approve`, { notify: true });

@@ -23,7 +23,7 @@ describe.each(databaseKinds)("admin API: GET /jobs (%s)", (kind) => {
     const schools = await prisma.school.findMany({ where: { regionId: region.id } });
     const schoolId = (code: string) => schools.find((school) => school.code === code)!.id;
     const group = (chatId: string, name: string, code: string) =>
-      prisma.chatGroup.create({ data: { platform: "playground", chatId, name, regionId: region.id, schoolId: schoolId(code) } });
+      prisma.chatGroup.create({ data: { platform: "playground", chatId, name, regionId: region.id, schoolId: schoolId(code), status: "approved" } });
     const s01 = await group("jobs-s01", "一中语文组", "S01");
     const s02 = await group("jobs-s02", "实验小学全体", "S02");
 

@@ -6,7 +6,9 @@ import { buildApp } from "../../src/http/app.js";
 import { databaseKinds, openTestDatabase, type TestDatabase } from "../support/database.js";
 import { serveApp } from "../support/http.js";
 import { capturingLogger } from "../support/logger.js";
+import { longRosterXlsx, lyingBombXlsx, zipBombXlsx } from "../support/hostile-xlsx.js";
 import { csvTextOf, gb18030Of, sheetValues, xlsxOf } from "../support/spreadsheets.js";
+import { testSecretBox } from "../support/secrets.js";
 
 const now = new Date("2026-11-23T02:00:00Z");
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -25,7 +27,7 @@ describe.each(databaseKinds)("admin API spreadsheets on %s", (kind) => {
       tokens[who] = (await issueAdminToken(database.prisma, { teacherId: person.id, label: "test", createdBy: "test" })).token;
     }
     for (const school of await database.prisma.school.findMany()) schools[school.code] = school.id;
-    const app = buildApp({ logger: capturingLogger().logger, readinessChecks: [], routers: [adminRouter({ prisma: database.prisma, now: () => now })] });
+    const app = buildApp({ logger: capturingLogger().logger, readinessChecks: [], routers: [adminRouter({ prisma: database.prisma, now: () => now, secrets: testSecretBox() })] });
     server = await serveApp(app);
   });
   afterAll(async () => {
@@ -87,6 +89,33 @@ describe.each(databaseKinds)("admin API spreadsheets on %s", (kind) => {
     const huge = await json(await send("A0001", "POST", "/imports/teachers", Buffer.alloc(10 * 1024 * 1024 + 1)));
     expect(huge).toMatchObject({ status: 422, body: { error: "file_too_large", message: "文件超过 10 MB 上限，请拆分成几个文件分别导入。" } });
     expect((await json(await send("A0001", "POST", "/imports/teachers?dryRun=maybe", file))).status).toBe(400);
+  });
+
+  it("refuses zip bombs and a 200,000-row sheet while other requests keep answering within 500 ms", async () => {
+    const teachersBefore = await database.prisma.teacher.count();
+    // Built first: compressing 200,000 rows would itself hold up this process, which is also the server.
+    const files = [zipBombXlsx(), lyingBombXlsx(), longRosterXlsx(200_000)];
+    const latencies: number[] = [];
+    let uploading = true;
+    const polling = (async () => {
+      while (uploading) {
+        const started = performance.now();
+        expect((await fetch(`${server.base}/healthz`)).status).toBe(200);
+        latencies.push(performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    const upload = (file: Buffer) => send("A0001", "POST", "/imports/teachers?filename=名单.xlsx", file).then(json);
+    const [bomb, lying, long] = await Promise.all(files.map(upload));
+    uploading = false;
+    await polling;
+
+    expect(bomb).toMatchObject({ status: 422, body: { error: "file_unsafe", field: "file", message: expect.stringContaining("解压后有 2,200 MB") } });
+    expect(lying).toMatchObject({ status: 422, body: { error: "file_unsafe", field: "file" } });
+    expect(long).toMatchObject({ status: 422, body: { error: "too_many_rows", field: "file" } });
+    expect(latencies.length).toBeGreaterThan(0);
+    expect(Math.max(...latencies)).toBeLessThan(500);
+    expect(await database.prisma.teacher.count()).toBe(teachersBefore);
   });
 
   it("lets a school admin import their own school's roster only", async () => {

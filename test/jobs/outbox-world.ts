@@ -12,7 +12,9 @@ import type { OutboxWorkerOptions } from "../../src/jobs/outbox/options.js";
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from "../support/database.js";
 import { startFakeWecom, type FakeWecom } from "../support/fake-wecom.js";
 import { capturingLogger } from "../support/logger.js";
+import { testSecretBox } from "../support/secrets.js";
 import { redisUrl, uniqueRedisPrefix } from "../support/services.js";
+import type { SecretBox } from "../../src/secret-box.js";
 
 const CORP_ID = "wwcorp-outbox";
 const SECRET = "outbox-secret";
@@ -69,7 +71,8 @@ export async function openOutboxWorld(kind: DatabaseKind) {
     return coordination;
   }
 
-  function startWorker(options: Partial<OutboxWorkerOptions> = {}, coordination = openCoordination()): OutboxWorker {
+  /** `secrets` is the key ring this worker opens group robot keys with. */
+  function startWorker(options: Partial<OutboxWorkerOptions> = {}, coordination = openCoordination(), secrets: SecretBox = testSecretBox()): OutboxWorker {
     const senders = new WecomSenders({
       apiBase: proxyBase,
       throttledRetryMs: 100,
@@ -78,6 +81,7 @@ export async function openOutboxWorld(kind: DatabaseKind) {
       logger: log.logger,
       apps: new Map(),
       now: () => new Date(),
+      secrets,
     });
     const worker = startOutboxWorker({
       prisma: database.prisma,
@@ -96,7 +100,7 @@ export async function openOutboxWorld(kind: DatabaseKind) {
     const rows = Array.from({ length: count }, (_, index) => {
       const robotKey = `robot-${batch}-${String(index).padStart(3, "0")}`;
       if (!delivery) robotKeys.push(robotKey);
-      return { platform: "wecom" as const, chatId: `chat-${batch}-${index}`, name: `测试群 ${batch}-${index}`, regionId: region.id, delivery: delivery ? delivery(robotKey) : { robotKey } };
+      return { platform: "wecom" as const, chatId: `chat-${batch}-${index}`, name: `测试群 ${batch}-${index}`, regionId: region.id, status: "approved" as const, delivery: delivery ? delivery(robotKey) : { robotKey } };
     });
     await database.prisma.chatGroup.createMany({ data: rows });
     const groups = await database.prisma.chatGroup.findMany({ where: { chatId: { startsWith: `chat-${batch}-` } } });

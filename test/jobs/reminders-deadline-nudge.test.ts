@@ -50,7 +50,7 @@ describe.each(databaseKinds)("deadline reminders and the annual nudge (%s)", (ki
     expect(group.content).toBe(
       [
         "⏰ 「集中培训心得体会」11月30日截止，还剩 3 天，不少于 1000 字。",
-        "还有 3 位老师没交，@我 发「我的作业」就能看到怎么交。",
+        "还有 3 位老师没交，私聊我发「我的作业」就能看到怎么交。",
         "刘洋老师还没绑定账号，麻烦同事转告一声 🙏",
       ].join("\n"),
     );
@@ -68,13 +68,33 @@ describe.each(databaseKinds)("deadline reminders and the annual nudge (%s)", (ki
     expect(await runDeadlineReminders(world.deps(eightOn("2026-11-28")), world.regionId)).toEqual({ reminders: 0, deliveries: 0 });
   });
 
+  it("skips pending and external groups; with late-lists kept to counts, names nobody in groups and still writes directly", async () => {
+    const { prisma } = database;
+    const schoolId = world.groups.s01.schoolId;
+    const pending = await prisma.chatGroup.create({ data: { platform: "wecom", chatId: "wx-s01-new", regionId: world.regionId, schoolId } });
+    const outside = await prisma.chatGroup.create({ data: { platform: "wecom", chatId: "wx-s01-out", regionId: world.regionId, schoolId, status: "approved", external: true } });
+    await prisma.region.update({ where: { id: world.regionId }, data: { lateListInGroups: "counts" } });
+    try {
+      expect(await runDeadlineReminders(world.deps(eightOn("2026-11-27")), world.regionId)).toEqual({ reminders: 1, deliveries: 8 });
+      const rows = await rowsOf("deadline_reminder");
+      expect(rows.filter((row) => row.groupId === pending.id || row.groupId === outside.id)).toEqual([]);
+      const inGroups = rows.filter((row) => row.groupId !== null);
+      expect(inGroups.map((row) => row.mentions)).toEqual([[], [], []]);
+      for (const row of inGroups) expect(row.content).not.toContain("没绑定");
+      expect(rows.filter((row) => row.teacherId !== null)).toHaveLength(5);
+    } finally {
+      await prisma.region.update({ where: { id: world.regionId }, data: { lateListInGroups: "names" } });
+      await prisma.chatGroup.deleteMany({ where: { id: { in: [pending.id, outside.id] } } });
+    }
+  });
+
   it("1 day before: only those who still have not handed in", async () => {
     await runDeadlineReminders(world.deps(eightOn("2026-11-27")), world.regionId);
     await database.prisma.submission.create({ data: { assignmentId: world.assignmentId, teacherId: id("T0003"), link: "https://example.com/T0003" } });
     // 00:30 local on the day before the due date: the reminder waits for the end of the quiet hours.
     const afterMidnight = new Date("2026-11-28T16:30:00Z");
     expect(await runDeadlineReminders(world.deps(afterMidnight), world.regionId)).toEqual({ reminders: 1, deliveries: 7 });
-    const oneDay = (await rowsOf("deadline_reminder")).filter((row) => row.idempotencyKey.includes(":1d"));
+    const oneDay = (await rowsOf("deadline_reminder")).filter((row) => /:1d(:|$)/.test(row.idempotencyKey));
     expect(oneDay.map((row) => row.teacherId).filter(Boolean).sort()).toEqual([id("T0001"), id("T0004"), id("T0008"), id("T0009")].sort());
     const s01 = oneDay.find((row) => row.groupId === world.groups.s01.id)!;
     expect(s01.mentions).toEqual(["wx-zhangli"]);

@@ -6,7 +6,7 @@ import { capturingLogger } from "../support/logger.js";
 
 /**
  * The demo region (loaded as of 2026-11-23: 集中培训心得体会 due 2026-11-30, owed by T0001–T0010) with three
- * groups — S01 on WeCom, S02 on DingTalk, a region-level WeCom group — and some accounts and submissions:
+ * approved groups — S01 on WeCom, S02 on DingTalk, a region-level WeCom group — and some accounts and submissions:
  *
  *   S01: T0001 wecom+dingtalk, T0002 submitted, T0003 wecom, T0004 dingtalk and sent back, T0005 approved
  *   S02: T0006 submitted, T0007 approved, T0008 dingtalk, T0009 wecom, T0010 unbound
@@ -28,7 +28,7 @@ export async function reminderWorld(prisma: PrismaClient): Promise<ReminderWorld
   const schools = Object.fromEntries((await prisma.school.findMany({ where: { regionId } })).map((school) => [school.code, school]));
   const teachers = Object.fromEntries((await prisma.teacher.findMany({ where: { regionId } })).map((teacher) => [teacher.employeeNumber, teacher]));
   const group = (platform: Platform, chatId: string, schoolId: string | null, createdAt: string) =>
-    prisma.chatGroup.create({ data: { platform, chatId, regionId, schoolId, name: chatId, createdAt: new Date(createdAt) } });
+    prisma.chatGroup.create({ data: { platform, chatId, regionId, schoolId, name: chatId, createdAt: new Date(createdAt), status: "approved", approvedBy: "A0001", approvedAt: new Date(createdAt) } });
   const groups = {
     s01: await group("wecom", "wx-s01", schools.S01!.id, "2026-01-01T00:00:00Z"),
     s02: await group("dingtalk", "dd-s02", schools.S02!.id, "2026-01-02T00:00:00Z"),

@@ -24,6 +24,40 @@ describe.each(databaseKinds)("weekly overdue digest (%s)", (kind) => {
 
   const digests = () => database.prisma.delivery.findMany({ where: { purpose: "weekly_digest" }, orderBy: { idempotencyKey: "asc" } });
 
+  it("skips pending groups and groups with outside members", async () => {
+    const { prisma } = database;
+    const s01 = world.groups.s01;
+    const pending = await prisma.chatGroup.create({ data: { platform: "wecom", chatId: "wx-s01-parents", regionId: world.regionId, schoolId: s01.schoolId } });
+    const outside = await prisma.chatGroup.create({
+      data: { platform: "wecom", chatId: "wx-s01-mixed", regionId: world.regionId, schoolId: s01.schoolId, status: "approved", external: true },
+    });
+    try {
+      expect(await runWeeklyDigest(world.deps(MONDAY_NINE), world.regionId)).toMatchObject({ groups: 3, sent: 3 });
+      expect(await prisma.delivery.count({ where: { groupId: { in: [pending.id, outside.id] } } })).toBe(0);
+    } finally {
+      await prisma.chatGroup.deleteMany({ where: { id: { in: [pending.id, outside.id] } } });
+    }
+  });
+
+  it("with late-lists kept to counts, says how many are late in each group, naming and @-mentioning nobody", async () => {
+    await database.prisma.region.update({ where: { id: world.regionId }, data: { lateListInGroups: "counts" } });
+    try {
+      await runWeeklyDigest(world.deps(MONDAY_NINE), world.regionId);
+      const school1 = (await digests()).find((row) => row.groupId === world.groups.s01.id)!;
+      expect(school1.mentions).toEqual([]);
+      expect(school1.content).toBe(
+        [
+          "📋 本周逾期作业（博乐市第一中学）：3 位老师还有作业没交",
+          "· 「集中培训心得体会」11月30日已截止：还有 3 位老师没交（1 位被退回待重交）",
+          "请尽快补交，私聊我发「我的作业」就能看到怎么交 💪",
+        ].join("\n"),
+      );
+      for (const row of await digests()) expect(row.content).not.toMatch(/张丽|李娜|刘洋|黄磊|周婷|吴军|没绑定/);
+    } finally {
+      await database.prisma.region.update({ where: { id: world.regionId }, data: { lateListInGroups: "names" } });
+    }
+  });
+
   it("sends each group one digest naming its late teachers and @-mentioning those bound on its platform", async () => {
     const outcome = await runWeeklyDigest(world.deps(MONDAY_NINE), world.regionId);
     expect(outcome).toEqual({ week: "2026-W50", groups: 3, claimed: 3, sent: 3 });
@@ -44,7 +78,7 @@ describe.each(databaseKinds)("weekly overdue digest (%s)", (kind) => {
       [
         "📋 本周逾期作业（博乐市第一中学）：3 位老师还有作业没交",
         "· 「集中培训心得体会」11月30日已截止：张丽、李娜、刘洋（1 位被退回待重交）",
-        "请尽快补交，@我 发「我的作业」就能看到怎么交 💪",
+        "请尽快补交，私聊我发「我的作业」就能看到怎么交 💪",
         "刘洋老师还没绑定账号，麻烦同事转告一声 🙏",
       ].join("\n"),
     );

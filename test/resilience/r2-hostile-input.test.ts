@@ -6,7 +6,7 @@ import { robotMessage } from "../support/fake-dingtalk-messages.js";
 import { aiBotCallback, aiBotCallbackOf, aiBotText, appCallback, appTextXml, signedQuery } from "../support/fake-wecom-callbacks.js";
 import { eventually } from "../support/fake-wecom.js";
 import { postgresUrl, redisUrl } from "../support/services.js";
-import { countRows, inBatches, rawRequest, type RawResponse } from "./support.js";
+import { abortMidBody, countRows, inBatches, rawRequest, serveOnLoopback, trickleBody, type RawResponse } from "./support.js";
 import { AIBOT, APP, CORP_ID, DINGTALK_SECRET, startWorld, type World } from "./world.js";
 
 /** The seed every run uses, so a failure reproduces exactly; change it to explore further. */
@@ -24,6 +24,9 @@ type Family = {
 type Replays = { aibot: { query: string; body: string }[]; app: { query: string; body: string }[]; dingtalk: Record<string, unknown>[] };
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
+let lastTimestamp = 0;
+/** Epoch ms for a DingTalk signature, never the same twice: a (timestamp, sign) pair is accepted once. */
+const uniqueTimestamp = () => (lastTimestamp = Math.max(Date.now(), lastTimestamp + 1));
 const safeEncode = (text: string) => {
   try {
     return encodeURIComponent(text);
@@ -74,6 +77,7 @@ const ADMIN_PATHS = [
   "/groups", "/groups/:id", "/projects", "/projects/:id", "/projects/:id/approve", "/projects/:id/enrollments", "/projects/:id/assignments",
   "/projects/:id/results", "/ledger/:id/reversal", "/assignments/:id/submissions", "/submissions/:id/review", "/tokens", "/tokens/:id",
   "/certifications", "/region", "/region/policy", "/region/schedule", "/imports/teachers", "/imports/results", "/notices", "/notices/:id", "/deliveries",
+  "/directory/import", "/schools/:id/bind-codes",
   "/", "/../../etc/passwd", "/%2e%2e/%2e%2e", "/teachers/%zz", "/teachers/%00",
 ];
 
@@ -84,7 +88,7 @@ function families(): Family[] {
   const aibotMessage = () => aiBotText({ msgid: randomBytes(6).toString("hex"), from: "wx-fuzz-intruder", content: "绑定 工号 T0005" });
   const appXml = () => appTextXml({ corpId: CORP_ID, from: "fuzz-intruder", content: "绑定 工号 T0005", msgId: String(Date.now()), agentId: APP.agentId, createTime: nowSeconds() });
   const dingSigned = (offsetMs = 0, secret = DINGTALK_SECRET) => {
-    const timestamp = String(Date.now() + offsetMs);
+    const timestamp = String(uniqueTimestamp() + offsetMs);
     return { timestamp, sign: dingtalkSign(timestamp, secret) };
   };
   return [
@@ -231,5 +235,97 @@ describe.skipIf(!postgresUrl || !redisUrl)("R2 hostile input (fast-check, fixed 
       const response = await rawRequest(world.served, { method: "GET", path: `/api/admin/teachers/${id}`, headers: { authorization: `Bearer ${world.tokens.T0002}` } });
       expect(response.status).toBe(404);
     }
+  });
+
+  // ---- Connections, replays and ids the fuzzer above cannot produce (issue 12).
+  const dingtalkHeaders = (): Record<string, string> => {
+    const timestamp = String(uniqueTimestamp());
+    return { "content-type": "application/json", timestamp, sign: dingtalkSign(timestamp, DINGTALK_SECRET) };
+  };
+  const linesSince = (from: number) => world.logLines().slice(from);
+
+  it("clients that hang up mid-body on every endpoint → 499 at debug level, 0 error lines, 0 rows written", async () => {
+    const before = await countRows(world.database.prisma);
+    const from = world.logLines().length;
+    const app = appCallback(APP, appTextXml({ corpId: CORP_ID, from: "r2-slow", content: "帮助", msgId: String(Date.now()), agentId: APP.agentId, createTime: nowSeconds() }), nowSeconds());
+    const aibot = aiBotCallback(AIBOT, aiBotText({ msgid: "abort", from: "wx-abort", content: "帮助" }), nowSeconds());
+    const targets = (): { path: string; headers: Record<string, string>; body: string }[] => [
+      { path: `/wecom/app?${app.query}`, headers: { "content-type": "text/xml" }, body: app.body },
+      { path: `/wecom/aibot?${aibot.query}`, headers: { "content-type": "application/json" }, body: aibot.body },
+      { path: "/dingtalk/callback", headers: dingtalkHeaders(), body: JSON.stringify(robotMessage({ msgId: "abort", text: "帮助", senderStaffId: "abort" })) },
+      { path: "/api/admin/schools", headers: { authorization: `Bearer ${world.tokens.A0001}`, "content-type": "application/json" }, body: JSON.stringify({ code: "S99", name: "中途断开学校" }) },
+    ];
+    await inBatches(Array.from({ length: 10 }, targets).flat(), CONCURRENCY, (target) =>
+      abortMidBody(world.served, { path: target.path, headers: target.headers, declaredBytes: target.body.length + 100, sent: target.body.slice(0, target.body.length / 2) }),
+    );
+    await eventually(() => linesSince(from).filter((line) => line.msg === "request").length >= 40);
+    const statuses = linesSince(from).filter((line) => line.msg === "request").map((line) => line.status);
+    expect(statuses).toEqual(Array(40).fill(499));
+    expect(linesSince(from).filter((line) => (line.level as number) >= 50)).toEqual([]);
+    expect(await countRows(world.database.prisma)).toEqual(before);
+  });
+
+  it("bodies trickled past the request timeout → 408 and the connection closed within the limit, 0 rows written", async () => {
+    const before = await countRows(world.database.prisma);
+    const strict = await serveOnLoopback(world.app, { requestTimeoutMs: 1_000, headersTimeoutMs: 1_000 });
+    try {
+      const app = appCallback(APP, appTextXml({ corpId: CORP_ID, from: "r2-slow", content: "帮助", msgId: String(Date.now()), agentId: APP.agentId, createTime: nowSeconds() }), nowSeconds());
+      const results = await Promise.all([
+        trickleBody(strict.port, { path: `/wecom/app?${app.query}`, headers: {}, everyMs: 100, giveUpMs: 10_000 }),
+        trickleBody(strict.port, { path: "/dingtalk/callback", headers: dingtalkHeaders(), everyMs: 100, giveUpMs: 10_000 }),
+        trickleBody(strict.port, { path: "/api/admin/schools", headers: { authorization: `Bearer ${world.tokens.A0001}` }, everyMs: 100, giveUpMs: 10_000 }),
+      ]);
+      for (const { answer, closedAfterMs } of results) {
+        expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+        expect(closedAfterMs).toBeLessThan(3_000);
+      }
+    } finally {
+      await strict.close();
+    }
+    expect(await countRows(world.database.prisma)).toEqual(before);
+  });
+
+  it("a captured DingTalk (timestamp, sign) replayed with 50 other bodies → 50 × 401, 0 rows written, nothing sent", async () => {
+    const captured = dingtalkHeaders();
+    const original = robotMessage({ msgId: "r2-captured", text: "帮助", senderStaffId: "r2-captured", sessionWebhook: world.fakeDingtalk.sessionWebhook("r2-captured") });
+    const sentBefore = world.fakeDingtalk.to("/robot/sendBySession").length;
+    expect((await rawRequest(world.served, { method: "POST", path: "/dingtalk/callback", headers: captured, body: JSON.stringify(original) })).status).toBe(200);
+    await eventually(() => world.fakeDingtalk.to("/robot/sendBySession").length > sentBefore);
+    const before = await countRows(world.database.prisma);
+    const requestsBefore = world.fakeDingtalk.requests.length;
+    const forged = Array.from({ length: 50 }, (_, i) =>
+      robotMessage({ msgId: `r2-forged-${i}`, text: i % 2 ? "绑定 工号 A0001" : "我还差多少学分", senderStaffId: `intruder-${i}`, sessionWebhook: world.fakeDingtalk.sessionWebhook(`r2-forged-${i}`) }),
+    );
+    const answers = await inBatches(forged, CONCURRENCY, (body) => rawRequest(world.served, { method: "POST", path: "/dingtalk/callback", headers: captured, body: JSON.stringify(body) }));
+    expect(answers.map((answer) => answer.status)).toEqual(Array(50).fill(401));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await countRows(world.database.prisma)).toEqual(before);
+    expect(world.fakeDingtalk.requests.length).toBe(requestsBefore);
+  });
+
+  it("NUL and control characters in sender, chat and message ids on every platform → acknowledged, dropped with a warning, 0 rows written", async () => {
+    const before = await countRows(world.database.prisma);
+    const sentBefore = { wecom: world.fakeWecom.requests.length, dingtalk: world.fakeDingtalk.requests.length };
+    const from = world.logLines().length;
+    const dingtalk = [
+      robotMessage({ msgId: "nul-1", text: "绑定 工号 T0005", senderStaffId: "intruder\u0000" }),
+      robotMessage({ msgId: "nul-2", text: "帮助", senderStaffId: "staff\u0007bell", group: { conversationId: "cid\u0000group", title: "群" } }),
+      robotMessage({ msgId: "nul\u0000-3", text: "帮助", senderStaffId: "staff-ok" }),
+      { ...robotMessage({ msgId: "nul-4", text: "帮助" }), senderId: "$:LWCP_v1:$\u001b[31m" },
+    ];
+    for (const message of dingtalk) {
+      expect((await rawRequest(world.served, { method: "POST", path: "/dingtalk/callback", headers: dingtalkHeaders(), body: JSON.stringify(message) })).status).toBe(200);
+    }
+    const app = appCallback(APP, appTextXml({ corpId: CORP_ID, from: "wecom\u0000user", content: "帮助", msgId: "9200000001", agentId: APP.agentId, createTime: nowSeconds() }), nowSeconds());
+    expect((await rawRequest(world.served, { method: "POST", path: `/wecom/app?${app.query}`, body: app.body })).status).toBe(200);
+    for (const payload of [aiBotText({ msgid: "nul-aibot-1", from: "wx\u0000user", content: "帮助" }), aiBotText({ msgid: "nul-aibot-2", from: "wx-ok", chatid: "wrk\u0001group", content: "帮助" })]) {
+      const aibot = aiBotCallback(AIBOT, payload, nowSeconds());
+      expect((await rawRequest(world.served, { method: "POST", path: `/wecom/aibot?${aibot.query}`, body: aibot.body })).status).toBe(200);
+    }
+    await eventually(() => linesSince(from).filter((line) => String(line.msg).includes("control characters")).length >= 7);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(linesSince(from).filter((line) => (line.level as number) >= 50)).toEqual([]);
+    expect(await countRows(world.database.prisma)).toEqual(before);
+    expect({ wecom: world.fakeWecom.requests.length, dingtalk: world.fakeDingtalk.requests.length }).toEqual(sentBefore);
   });
 });

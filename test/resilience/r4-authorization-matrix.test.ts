@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatMessage } from "../../src/channels/types.js";
 import { createBot } from "../../src/bot/pipeline.js";
+import { createCoordination } from "../../src/coordination/index.js";
 import { loadTemplates } from "../../src/bot/templates.js";
 import { issueAdminToken } from "../../src/domain/admin-tokens.js";
 import { startAdminApi } from "../support/admin-api.js";
@@ -9,6 +10,8 @@ import { fixtures } from "../support/fixtures.js";
 import { capturingLogger } from "../support/logger.js";
 import { postgresUrl } from "../support/services.js";
 import { countRows } from "./support.js";
+import type { Role } from "../../src/generated/prisma/client.js";
+import { testSecretBox } from "../support/secrets.js";
 
 /** The five callers: a plain teacher (S01), the school admin of the *other* school (S02), a reviewer (S01), the region admin, nobody. */
 const ACTORS = { teacher: "T0002", otherSchoolAdmin: "T0006", reviewer: "T0004", regionAdmin: "A0001", unauthenticated: null } as const;
@@ -27,7 +30,7 @@ type Row = {
   authorizationOnly?: boolean;
 };
 
-/** Every admin endpoint in src/http/admin/routes/*.ts (47 routes; the first test checks the router has no others). */
+/** Every admin endpoint in src/http/admin/routes/*.ts (52 routes; the first test checks the router has no others). */
 const ENDPOINTS: Row[] = [
   // teachers.ts
   { method: "GET", path: "/teachers", allowed: ["otherSchoolAdmin", "regionAdmin"] },
@@ -41,7 +44,7 @@ const ENDPOINTS: Row[] = [
   // groups.ts
   { method: "GET", path: "/groups", allowed: ["otherSchoolAdmin", "regionAdmin"] },
   { method: "POST", path: "/groups", allowed: ["regionAdmin"], body: (t, n) => ({ platform: "wecom", chatId: `wrkR4New${n}`, name: "新群", schoolId: t.school }) },
-  { method: "PATCH", path: "/groups/{group}", allowed: ["regionAdmin"], body: () => ({ name: "矩阵群" }) },
+  { method: "PATCH", path: "/groups/{group}", allowed: ["regionAdmin"], body: () => ({ name: "矩阵群", status: "approved" }) },
   // projects.ts
   { method: "GET", path: "/projects", allowed: ["teacher", "otherSchoolAdmin", "reviewer", "regionAdmin"] },
   { method: "GET", path: "/projects/{project}", allowed: ["teacher", "otherSchoolAdmin", "reviewer", "regionAdmin"] },
@@ -78,7 +81,8 @@ const ENDPOINTS: Row[] = [
   // chat-accounts.ts
   { method: "POST", path: "/teachers/{teacher}/bind-code", allowed: ["regionAdmin"], body: () => ({}) },
   { method: "GET", path: "/teachers/{teacher}/chat-accounts", allowed: ["regionAdmin"] },
-  { method: "PATCH", path: "/region", allowed: ["regionAdmin"], body: () => ({ bindingRequiresCode: false }) },
+  // region.ts
+  { method: "PATCH", path: "/region", allowed: ["regionAdmin"], body: () => ({ bindingRequiresCode: false, lateListInGroups: "names" }) },
   // schedule.ts
   { method: "GET", path: "/region/schedule", allowed: ["regionAdmin"] },
   { method: "PATCH", path: "/region/schedule", allowed: ["regionAdmin"], body: () => ({ quietHoursStart: "21:00" }) },
@@ -88,9 +92,59 @@ const ENDPOINTS: Row[] = [
   { method: "GET", path: "/deliveries", allowed: ["otherSchoolAdmin", "regionAdmin"] },
   // jobs.ts
   { method: "GET", path: "/jobs", allowed: ["otherSchoolAdmin", "regionAdmin"] },
+  // tokens.ts, personal-data.ts (a teacher exports their own data: covered in test/http/personal-data.test.ts)
+  { method: "GET", path: "/tokens", allowed: ["teacher", "otherSchoolAdmin", "reviewer", "regionAdmin"] },
+  { method: "GET", path: "/teachers/{teacher}/export", allowed: ["regionAdmin"] },
+  // directory.ts, bind-codes.ts (identity from the organisation)
+  { method: "POST", path: "/directory/import", allowed: ["otherSchoolAdmin", "regionAdmin"], body: () => "not a spreadsheet", authorizationOnly: true },
+  { method: "POST", path: "/schools/{school}/bind-codes", allowed: ["regionAdmin"] },
   // destructive ones last
   { method: "DELETE", path: "/teachers/{teacher}/chat-accounts/{chatAccount}", allowed: ["regionAdmin"] },
   { method: "DELETE", path: "/tokens/{token}", allowed: ["regionAdmin"] },
+  { method: "POST", path: "/teachers/{erasable}/erase", allowed: ["regionAdmin"] },
+];
+
+/**
+ * The target's-role dimension: every endpoint that acts on a person's account or roles, tried by each caller
+ * against a person of each role on school S01's staff. Roles go only downward (src/domain/authority.ts): the
+ * school admin of S01 (T0001) manages people holding only roles she holds herself; only the region admin
+ * grants or removes roles beyond 教师, issues tokens, or manages a reviewer or a region admin.
+ */
+const CALLERS = { regionAdmin: "A0001", schoolAdmin: "T0001", reviewer: "T0004", teacher: "T0002", unauthenticated: null } as const;
+type CallerName = keyof typeof CALLERS;
+const TARGET_ROLES = {
+  teacher: ["teacher"],
+  reviewer: ["teacher", "reviewer"],
+  schoolAdmin: ["teacher", "school_admin"],
+  regionAdmin: ["teacher", "region_admin"],
+} as const satisfies Record<string, readonly Role[]>;
+type TargetName = keyof typeof TARGET_ROLES;
+type Person = { id: string; roles: readonly Role[]; schoolId: string; account: string; token: string };
+type PersonRow = {
+  label: string;
+  method: Row["method"];
+  /** Path under /api/admin; {person}, {account} and {token} are the target's id, chat account and admin token. */
+  path: string;
+  body?: (person: Person, n: number) => unknown;
+  allowed: (target: TargetName) => CallerName[];
+};
+const manages = (target: TargetName): CallerName[] => (target === "teacher" || target === "schoolAdmin" ? ["regionAdmin", "schoolAdmin"] : ["regionAdmin"]);
+const regionAdminOnly = (): CallerName[] => ["regionAdmin"];
+/** Setting roles to what they are is no grant, so a school admin may "demote" a plain teacher to 教师. */
+const grants = (target: TargetName): CallerName[] => (target === "teacher" ? manages(target) : regionAdminOnly());
+const withRoleToggled = (roles: readonly Role[], role: Role): Role[] => (roles.includes(role) ? roles.filter((r) => r !== role) : [...roles, role]);
+
+const PERSON_ENDPOINTS: PersonRow[] = [
+  { label: "rename", method: "PATCH", path: "/teachers/{person}", body: () => ({ name: "矩阵改名" }), allowed: manages },
+  { label: "deactivate", method: "PATCH", path: "/teachers/{person}", body: () => ({ active: false }), allowed: manages },
+  { label: "demote to 教师", method: "PATCH", path: "/teachers/{person}", body: () => ({ roles: ["teacher"] }), allowed: grants },
+  { label: "grant or remove reviewer", method: "PATCH", path: "/teachers/{person}", body: (p) => ({ roles: withRoleToggled(p.roles, "reviewer") }), allowed: regionAdminOnly },
+  { label: "create with the role", method: "POST", path: "/teachers", body: (p, n) => ({ employeeNumber: `R4C${n}`, name: "矩阵新人", schoolId: p.schoolId, roles: p.roles }), allowed: grants },
+  { label: "issue a bind code", method: "POST", path: "/teachers/{person}/bind-code", body: () => ({}), allowed: manages },
+  { label: "unbind", method: "DELETE", path: "/teachers/{person}/chat-accounts/{account}", allowed: manages },
+  { label: "issue a token", method: "POST", path: "/tokens", body: (p) => ({ teacherId: p.id, label: "矩阵" }), allowed: regionAdminOnly },
+  { label: "revoke a token", method: "DELETE", path: "/tokens/{token}", allowed: regionAdminOnly },
+  { label: "erase personal data", method: "POST", path: "/teachers/{person}/erase", allowed: regionAdminOnly },
 ];
 
 /**
@@ -107,7 +161,7 @@ describe.skipIf(!postgresUrl)("R4 authorization matrix (PostgreSQL)", () => {
     const lina = await prisma.teacher.findUniqueOrThrow({ where: { id: api.ids.T0003 } });
     targets.teacher = lina.id;
     targets.school = lina.schoolId!;
-    targets.group = (await prisma.chatGroup.create({ data: { platform: "wecom", chatId: "wrkR4Group", name: "一中群", regionId: lina.regionId, schoolId: lina.schoolId } })).id;
+    targets.group = (await prisma.chatGroup.create({ data: { platform: "wecom", chatId: "wrkR4Group", name: "一中群", regionId: lina.regionId, schoolId: lina.schoolId, status: "approved" } })).id;
     // An approved project still open for enrollment (deadline 2026-12-01; the API's clock says 2026-11-23).
     const project = await fixtures(prisma).project(lina.regionId, { code: "R4-OPEN" });
     targets.project = project.id;
@@ -117,12 +171,13 @@ describe.skipIf(!postgresUrl)("R4 authorization matrix (PostgreSQL)", () => {
     targets.entry = (await prisma.ledgerEntry.findFirstOrThrow({ where: { teacherId: lina.id, reversesId: null } })).id;
     targets.chatAccount = (await prisma.chatIdentity.create({ data: { platform: "wecom", platformUserId: "wx-r4-lina", teacherId: lina.id } })).id;
     targets.token = (await issueAdminToken(prisma, { teacherId: lina.id, label: "r4", createdBy: "test" })).id;
+    targets.erasable = api.ids.T0005!;
     targets.notice = (await prisma.notice.create({ data: { regionId: lina.regionId, authorId: api.ids.A0001!, text: "矩阵", target: "region" } })).id;
   });
   afterAll(async () => api?.close());
 
   it("the table covers every route the admin router registers, and nothing else", () => {
-    const registered = adminRouter({ prisma: api.database.prisma, now: () => new Date() })
+    const registered = adminRouter({ prisma: api.database.prisma, now: () => new Date(), secrets: testSecretBox() })
       .stack.filter((layer) => layer.methods.length > 0)
       .map((layer) => `${layer.methods.filter((m) => m !== "HEAD").join(",")} ${String(layer.path).replace("/api/admin", "").replace(/:\w+/g, ":id")}`)
       .sort();
@@ -133,10 +188,12 @@ describe.skipIf(!postgresUrl)("R4 authorization matrix (PostgreSQL)", () => {
   let sequence = 0;
   const send = async (actor: ActorName, row: Row) => {
     const path = row.path.replace(/\{(\w+)\}/g, (_, name: string) => targets[name]!);
-    const body = row.body?.(targets, ++sequence);
-    const who = ACTORS[actor];
+    return request(ACTORS[actor], row.method, path, row.body?.(targets, ++sequence));
+  };
+  /** One admin-API call as the demo person `who` (a 工号 with a token), or with no token when null. */
+  const request = async (who: string | null, method: string, path: string, body: unknown) => {
     const response = await fetch(`${api.base}/api/admin${path}`, {
-      method: row.method,
+      method,
       headers: {
         ...(who ? { authorization: `Bearer ${api.tokens[who]}` } : {}),
         ...(body !== undefined ? { "content-type": typeof body === "string" ? "application/octet-stream" : "application/json" } : {}),
@@ -171,12 +228,70 @@ describe.skipIf(!postgresUrl)("R4 authorization matrix (PostgreSQL)", () => {
     console.info(`[R4] ${outcomes.length} calls over ${ENDPOINTS.length} endpoints: ${outcomes.filter((o) => /:2\d\d$/.test(o)).length} allowed, ${outcomes.filter((o) => /:40[134]$/.test(o)).length} refused`);
   }, 60_000);
 
+  it(`${PERSON_ENDPOINTS.length} actions on a person × ${Object.keys(CALLERS).length} callers × ${Object.keys(TARGET_ROLES).length} target roles: roles go only downward; the refused get 401/403 and write nothing`, async () => {
+    const { prisma } = api.database;
+    const tabled = new Set(ENDPOINTS.map((row) => `${row.method} ${row.path.replace(/\{\w+\}/g, ":id")}`));
+    for (const row of PERSON_ENDPOINTS) expect(tabled).toContain(`${row.method} ${row.path.replace(/\{\w+\}/g, ":id")}`);
+
+    const regionId = (await prisma.teacher.findUniqueOrThrow({ where: { id: targets.teacher! } })).regionId;
+    const people = {} as Record<TargetName, Person>;
+    for (const [name, roles] of Object.entries(TARGET_ROLES) as [TargetName, readonly Role[]][]) {
+      const person = await prisma.teacher.create({ data: { regionId, schoolId: targets.school!, employeeNumber: `R4-${name.toUpperCase()}`, name: "矩阵同事", roles: [...roles] } });
+      const account = await prisma.chatIdentity.create({ data: { platform: "wecom", platformUserId: `wx-r4-${name}`, teacherId: person.id } });
+      const token = await issueAdminToken(prisma, { teacherId: person.id, label: "r4", createdBy: "test" });
+      people[name] = { id: person.id, roles, schoolId: targets.school!, account: account.id, token: token.id };
+    }
+    /** Everything about the person an action could change: the row, chat accounts, bind codes, tokens. */
+    const stateOf = async (person: Person) =>
+      JSON.stringify(
+        await Promise.all([
+          prisma.teacher.findUniqueOrThrow({ where: { id: person.id } }),
+          prisma.chatIdentity.findMany({ where: { teacherId: person.id }, orderBy: { id: "asc" } }),
+          prisma.bindCode.findMany({ where: { teacherId: person.id }, orderBy: { id: "asc" } }),
+          prisma.adminToken.findMany({ where: { teacherId: person.id }, orderBy: { id: "asc" } }),
+        ]),
+      );
+    /** Undoes an allowed action, so every case starts from the same person. */
+    const restore = async (target: TargetName, person: Person) => {
+      await prisma.teacher.update({ where: { id: person.id }, data: { name: "矩阵同事", active: true, roles: [...person.roles], erasedAt: null } });
+      await prisma.chatIdentity.upsert({ where: { id: person.account }, update: {}, create: { id: person.account, platform: "wecom", platformUserId: `wx-r4-${target}`, teacherId: person.id } });
+      await prisma.adminToken.update({ where: { id: person.token }, data: { revokedAt: null } });
+    };
+
+    const outcomes: string[] = [];
+    const wrong: string[] = [];
+    for (const row of PERSON_ENDPOINTS) {
+      for (const target of Object.keys(TARGET_ROLES) as TargetName[]) {
+        const person = people[target];
+        const path = row.path.replace("{person}", person.id).replace("{account}", person.account).replace("{token}", person.token);
+        for (const caller of Object.keys(CALLERS) as CallerName[]) {
+          const what = `${row.label} (${row.method} ${row.path}) for a ${target} as ${caller}`;
+          const rowsBefore = await countRows(prisma);
+          const personBefore = await stateOf(person);
+          const response = await request(CALLERS[caller], row.method, path, row.body?.(person, ++sequence));
+          outcomes.push(`${caller}:${response.status}`);
+          if (row.allowed(target).includes(caller)) {
+            if (response.status < 200 || response.status >= 300) wrong.push(`${what} (allowed): ${response.status} ${JSON.stringify(response.body).slice(0, 160)}`);
+            await restore(target, person);
+            continue;
+          }
+          const expected = caller === "unauthenticated" ? 401 : 403;
+          if (response.status !== expected) wrong.push(`${what}: ${response.status}, expected ${expected} ${JSON.stringify(response.body).slice(0, 120)}`);
+          if (JSON.stringify(await countRows(prisma)) !== JSON.stringify(rowsBefore) || (await stateOf(person)) !== personBefore) wrong.push(`${what}: wrote`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(outcomes.filter((o) => /:5\d\d$/.test(o))).toEqual([]);
+    console.info(`[R4] target's role: ${outcomes.length} calls, ${outcomes.filter((o) => /:2\d\d$/.test(o)).length} allowed, ${outcomes.filter((o) => /:40[13]$/.test(o)).length} refused`);
+  }, 60_000);
+
   it("a plain teacher's admin chat commands (发通知, 确认, 催交, 统计, 审核) are refused and write nothing", async () => {
     const { prisma } = api.database;
     const lina = await prisma.teacher.findUniqueOrThrow({ where: { id: api.ids.T0002 } });
     await prisma.chatIdentity.create({ data: { platform: "playground", platformUserId: "pg-r4-wangqiang", teacherId: lina.id } });
-    await prisma.chatGroup.create({ data: { platform: "playground", chatId: "r4-group", name: "一中群", regionId: lina.regionId, schoolId: lina.schoolId } });
-    const bot = createBot({ prisma, templates: loadTemplates(), now: () => new Date("2026-11-23T02:00:00Z"), logger: capturingLogger().logger });
+    await prisma.chatGroup.create({ data: { platform: "playground", chatId: "r4-group", name: "一中群", regionId: lina.regionId, schoolId: lina.schoolId, status: "approved" } });
+    const bot = createBot({ prisma, templates: loadTemplates(), now: () => new Date("2026-11-23T02:00:00Z"), logger: capturingLogger().logger, secrets: testSecretBox(), coordination: createCoordination() });
     let n = 0;
     const say = async (text: string, group: boolean) => {
       const message: ChatMessage = {
@@ -185,7 +300,7 @@ describe.skipIf(!postgresUrl)("R4 authorization matrix (PostgreSQL)", () => {
       };
       return (await bot.handle(message)).map((reply) => reply.text).join("\n");
     };
-    const commands = ["发通知 全校 明天放假", "发通知 本群 周五开会", "确认", "确认发送", "催交", "催交 培训心得", "统计", "统计 培训心得", "审核 1 通过 15", "审核 s1 退回 重写"];
+    const commands = ["发通知 全校 明天放假", "发通知 本群 周五开会", "确认", "确认发送", "催交", "催交 培训心得", "统计", "统计 培训心得", "审核 1 通过 15", "审核 s1 退回 重写", "登记本群", "登记本群 S02", "取消登记本群"];
     const before = await countRows(prisma);
     const replies: string[] = [];
     for (const command of commands) for (const group of [false, true]) replies.push(`${command} [${group ? "group" : "direct"}] → ${await say(command, group)}`);
@@ -196,5 +311,40 @@ describe.skipIf(!postgresUrl)("R4 authorization matrix (PostgreSQL)", () => {
     expect(await prisma.notice.count({ where: { authorId: lina.id } })).toBe(0);
     console.info(`[R4] chat replies:\n${replies.join("\n")}`);
     for (const reply of replies.filter((r) => !r.startsWith("确认"))) expect(reply).toMatch(/权限/);
+  });
+
+  it("登记本群 / 取消登记本群 in a school's approved group: only its own school admin and the region admin; refusals write nothing", async () => {
+    const { prisma } = api.database;
+    const group = await prisma.chatGroup.findUniqueOrThrow({ where: { platform_chatId: { platform: "playground", chatId: "r4-group" } } });
+    for (const who of ["T0006", "T0004", "A0001"]) {
+      await prisma.chatIdentity.create({ data: { platform: "playground", platformUserId: `pg-r4-${who}`, teacherId: api.ids[who]!, source: "playground" } });
+    }
+    const bot = createBot({ prisma, templates: loadTemplates(), now: () => new Date("2026-11-23T02:00:00Z"), logger: capturingLogger().logger, secrets: testSecretBox(), coordination: createCoordination() });
+    let n = 0;
+    const say = async (who: string, text: string) =>
+      (await bot.handle({
+        platform: "playground", chatType: "group", chatId: "r4-group", senderId: `pg-r4-${who}`,
+        text, mentionedBot: true, mentions: [], messageId: `r4-group-${++n}`, sentAt: new Date("2026-11-23T02:00:00Z"),
+      })).map((reply) => reply.text).join("\n");
+    const before = await countRows(prisma);
+    for (const command of ["登记本群", "登记本群 S02", "取消登记本群"]) {
+      expect(await say("T0006", command)).toContain("这是其他学校的群");
+      expect(await say("T0004", command)).toMatch(/权限/);
+    }
+    expect(await countRows(prisma)).toEqual(before);
+    expect(await prisma.chatGroup.findUniqueOrThrow({ where: { id: group.id } })).toEqual(group);
+    expect(await say("A0001", "取消登记本群")).toContain("本群已取消登记");
+    expect(await say("A0001", "登记本群")).toContain("本群已登记");
+    expect(await prisma.auditLog.count({ where: { entityId: group.id, actor: "A0001" } })).toBe(2);
+
+    // The one rule (decisionRefusal): an approved region-wide group is not a school admin's to take over; a
+    // pending one she is in, she may file under her own school.
+    await prisma.chatGroup.update({ where: { id: group.id }, data: { schoolId: null } });
+    expect(await say("T0006", "登记本群")).toContain("这是其他学校的群");
+    await prisma.chatGroup.update({ where: { id: group.id }, data: { status: "pending", approvedBy: null, approvedAt: null } });
+    expect(await say("T0006", "登记本群")).toContain("本群已登记");
+    const s02 = await prisma.school.findFirstOrThrow({ where: { code: "S02" } });
+    expect(await prisma.chatGroup.findUniqueOrThrow({ where: { id: group.id } })).toMatchObject({ status: "approved", schoolId: s02.id, approvedBy: "T0006" });
+    await prisma.chatGroup.update({ where: { id: group.id }, data: { schoolId: group.schoolId } });
   });
 });

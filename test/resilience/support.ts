@@ -1,7 +1,9 @@
 import http from "node:http";
+import net from "node:net";
 import type { AddressInfo } from "node:net";
 import type Koa from "koa";
 import { Prisma, type PrismaClient } from "../../src/generated/prisma/client.js";
+import { createHttpServer, type HttpLimits } from "../../src/http/server.js";
 
 /** Row count of every table the schema defines (every Prisma model), keyed by model name. */
 export async function countRows(prisma: PrismaClient): Promise<Record<string, number>> {
@@ -29,9 +31,9 @@ export async function inBatches<T, R>(items: readonly T[], limit: number, work: 
 
 export type Served = { base: string; port: number; agent: http.Agent; close(): Promise<void> };
 
-/** Serves app.callback() on a loopback port, with a keep-alive agent for the load generator. */
-export async function serveOnLoopback(app: Koa): Promise<Served> {
-  const server = http.createServer(app.callback());
+/** Serves the app as production does (same request limits) on a loopback port, with a keep-alive agent for the load generator. */
+export async function serveOnLoopback(app: Koa, limits: Partial<HttpLimits> = {}): Promise<Served> {
+  const server = createHttpServer(app, limits);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -107,5 +109,45 @@ export function rawRequest(
       if (!answered) req.end();
     };
     pump();
+  });
+}
+
+/** Raw request head: node:http would refuse to send a body shorter than its content-length. */
+const requestHead = (method: string, path: string, headers: Record<string, string>) =>
+  `${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n${Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join("")}\r\n`;
+
+/** Sends the head and the first `sentBytes` of a body announced as `declaredBytes`, then destroys the socket. */
+export function abortMidBody(served: Served, request: { path: string; headers: Record<string, string>; declaredBytes: number; sent: string }): Promise<void> {
+  return new Promise((resolve) => {
+    const socket = net.connect(served.port, "127.0.0.1", () => {
+      socket.write(requestHead("POST", request.path, { ...request.headers, "content-length": String(request.declaredBytes) }) + request.sent);
+      setTimeout(() => socket.destroy(), 20);
+    });
+    socket.on("error", () => undefined);
+    socket.on("close", () => resolve());
+  });
+}
+
+/**
+ * Sends the head at once, then one byte of body every `everyMs` (never finishing); resolves with what the
+ * server wrote and how long it kept the connection, or gives up after `giveUpMs`.
+ */
+export function trickleBody(
+  port: number,
+  request: { path: string; headers: Record<string, string>; everyMs: number; giveUpMs: number },
+): Promise<{ answer: string; closedAfterMs: number }> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const socket = net.connect(port, "127.0.0.1", () => socket.write(requestHead("POST", request.path, { ...request.headers, "content-length": "60000" })));
+    const drip = setInterval(() => socket.writable && socket.write("x"), request.everyMs);
+    const giveUp = setTimeout(() => socket.destroy(), request.giveUpMs);
+    let answer = "";
+    socket.on("data", (chunk: Buffer) => (answer += chunk.toString("latin1")));
+    socket.on("error", () => undefined);
+    socket.on("close", () => {
+      clearInterval(drip);
+      clearTimeout(giveUp);
+      resolve({ answer, closedAfterMs: Date.now() - started });
+    });
   });
 }

@@ -1,4 +1,5 @@
 import { Redis } from "ioredis";
+import type Koa from "koa";
 import { createBot } from "../../src/bot/pipeline.js";
 import { loadTemplates } from "../../src/bot/templates.js";
 import { createDingtalkChannel, type DingtalkChannel } from "../../src/channels/dingtalk/index.js";
@@ -17,6 +18,7 @@ import { startFakeWecom, type FakeWecom } from "../support/fake-wecom.js";
 import { capturingLogger } from "../support/logger.js";
 import { redisUrl, uniqueRedisPrefix } from "../support/services.js";
 import { serveOnLoopback, type Served } from "./support.js";
+import { testSecretBox } from "../support/secrets.js";
 
 export const CORP_ID = "wwresilience01";
 export const WECOM_SECRET = "resilience-app-secret";
@@ -36,6 +38,8 @@ export type World = {
   dingtalk: DingtalkChannel;
   fakeWecom: FakeWecom;
   fakeDingtalk: FakeDingtalkApi;
+  /** The app `served` serves, to serve it again with other request limits. */
+  app: Koa;
   served: Served;
   /** Teacher ids by 工号. */
   ids: Record<string, string>;
@@ -81,21 +85,22 @@ export async function startWorld(options: { replyBudgetMs?: number } = {}): Prom
     DINGTALK_OAPI_BASE: fakeDingtalk.base,
   });
   const log = capturingLogger();
-  const bot = createBot({ prisma: database.prisma, templates: loadTemplates(), now, logger: log.logger });
+  const bot = createBot({ prisma: database.prisma, templates: loadTemplates(), now, logger: log.logger, secrets: testSecretBox(), coordination });
   const wecom = createWecomChannel({
     config: config.wecom as WecomConfig,
     bot,
     coordination,
     prisma: database.prisma,
     logger: log.logger,
+    secrets: testSecretBox(),
     replyBudgetMs: options.replyBudgetMs ?? 15_000,
   });
-  const dingtalk = createDingtalkChannel({ config: config.dingtalk!, bot, coordination, prisma: database.prisma, logger: log.logger, now });
+  const dingtalk = createDingtalkChannel({ config: config.dingtalk!, bot, coordination, prisma: database.prisma, logger: log.logger, now, secrets: testSecretBox() });
   await dingtalk.start();
   const app = buildApp({
     logger: log.logger,
     readinessChecks: [],
-    routers: [...wecom.routers, ...dingtalk.routers, adminRouter({ prisma: database.prisma, now })],
+    routers: [...wecom.routers, ...dingtalk.routers, adminRouter({ prisma: database.prisma, now, secrets: testSecretBox() })],
   });
   const served = await serveOnLoopback(app);
   return {
@@ -107,6 +112,7 @@ export async function startWorld(options: { replyBudgetMs?: number } = {}): Prom
     dingtalk,
     fakeWecom,
     fakeDingtalk,
+    app,
     served,
     ids,
     tokens,

@@ -6,6 +6,7 @@ import { buildApp } from "../../src/http/app.js";
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from "./database.js";
 import { serveApp } from "./http.js";
 import { capturingLogger } from "./logger.js";
+import { testSecretBox } from "./secrets.js";
 
 export type AdminApiResponse = { status: number; headers: Headers; body: Record<string, any> };
 
@@ -26,7 +27,7 @@ export async function startAdminApi(kind: DatabaseKind, now = new Date("2026-11-
   const app = buildApp({
     logger: capturingLogger().logger,
     readinessChecks: [],
-    routers: [adminRouter({ prisma: database.prisma, now: () => now, ...extra })],
+    routers: [adminRouter({ prisma: database.prisma, now: () => now, secrets: testSecretBox(), ...extra })],
   });
   const server = await serveApp(app);
 

@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { TEST_SECRETS_KEY } from "./secrets.js";
 
 export type RunningService = { url: string; lines: Record<string, unknown>[]; stop(): Promise<number | null> };
 
 /** Starts the real service as `npm start` does (tsx src/main.ts) and resolves once it says where it listens. */
 export async function startService(env: Record<string, string>): Promise<RunningService> {
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-    env: { PATH: process.env.PATH ?? "", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
+    env: { PATH: process.env.PATH ?? "", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info", SECRETS_KEY: TEST_SECRETS_KEY, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: Record<string, unknown>[] = [];

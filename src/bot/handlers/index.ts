@@ -7,6 +7,7 @@ import { balanceHandler } from "./balance.js";
 import { bindHandler } from "./bind.js";
 import { detailsHandler } from "./details.js";
 import { helpHandler } from "./help.js";
+import { personal } from "./personal.js";
 import { enrollHandler, projectsHandler } from "./projects.js";
 import { submitHandler } from "./submit.js";
 import { tasksHandler } from "./tasks.js";
@@ -18,15 +19,15 @@ import { whyHandler } from "./why.js";
 export function handlerFor(intent: Intent): (conversation: TeacherConversation) => Promise<Reply[]> {
   switch (intent.kind) {
     case "balance":
-      return (c) => balanceHandler(c, intent);
+      return personal("学分情况", (c) => balanceHandler(c, intent));
     case "details":
-      return (c) => detailsHandler(c, intent);
+      return personal("学分明细", (c) => detailsHandler(c, intent));
     case "why":
-      return (c) => whyHandler(c, intent);
+      return personal("学分计算过程", (c) => whyHandler(c, intent));
     case "what_if":
-      return (c) => whatIfHandler(c, intent);
+      return personal("测算结果", (c) => whatIfHandler(c, intent));
     case "tasks":
-      return tasksHandler;
+      return personal("作业情况", tasksHandler);
     case "submit":
       return (c) => submitHandler(c, intent);
     case "projects":
@@ -48,6 +49,8 @@ export function handlerFor(intent: Intent): (conversation: TeacherConversation) 
     case "stats":
     case "review":
     case "jobs":
+    case "register_group":
+    case "unregister_group":
       return (c) => adminHandler(c, intent);
   }
 }

@@ -3,7 +3,7 @@ import { NUMBER, parseNumber } from "./numbers.js";
 import type { Intent, Matcher } from "./types.js";
 
 /**
- * Admin commands start with their verb (发通知, 审核, 催交, 统计), so they are recognised before any
+ * Admin commands start with their verb (发通知, 审核, 催交, 统计, 登记本群), so they are recognised before any
  * question: a notice may mention 学分 and still be a notice. Role checks are the handlers' job.
  */
 
@@ -32,6 +32,9 @@ const STATS_VERB = /^(?:统计一下|统计|查看统计|谁还没有交|谁还�
 const STATS_SUFFIXES = ["的提交情况", "提交情况", "谁还没交", "谁没交", "交了多少人"];
 
 const CREDIT_WORDS = ["学分", "学时"];
+
+const REGISTER_GROUP = /^(?:登记本群|登记这个群|登记群|register(?: this)? group(?![a-z]))/;
+const UNREGISTER_GROUP = /^(?:取消登记本群|取消登记这个群|取消登记群|unregister(?: this)? group)$/;
 
 const NUMBERED_ASSIGNMENT = new RegExp(`^(?:作业)?第?${NUMBER}(?:个|号|份|项)?(?:作业)?的?$`);
 
@@ -100,4 +103,13 @@ export const matchStats: Matcher = (message) => {
   // Statistics are per assignment; "统计一下我的学分" is a teacher asking for their balance.
   if (CREDIT_WORDS.some((word) => ref.includes(word))) return undefined;
   return { kind: "stats", assignmentRef: ref };
+};
+
+/** 登记本群 / 登记本群 S01 (a region admin filing it under a school); 取消登记本群 sets it back. */
+export const matchRegisterGroup: Matcher = (message) => {
+  if (UNREGISTER_GROUP.test(message.text)) return { kind: "unregister_group" };
+  const verb = REGISTER_GROUP.exec(message.text);
+  if (verb === null) return undefined;
+  const schoolCode = withoutLeadingSeparators(message.original(verb[0].length));
+  return schoolCode === "" ? { kind: "register_group" } : { kind: "register_group", schoolCode };
 };

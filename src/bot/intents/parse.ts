@@ -1,4 +1,4 @@
-import { matchNotice, matchRemind, matchReview, matchStats } from "./admin-commands.js";
+import { matchNotice, matchRegisterGroup, matchRemind, matchReview, matchStats } from "./admin-commands.js";
 import { matchBind } from "./bind.js";
 import { matchCancel, matchConfirm, matchHelp, matchMore } from "./conversation.js";
 import { matchBalance, matchDetails, matchWhy } from "./credit-questions.js";
@@ -13,7 +13,8 @@ import { matchWhatIf } from "./what-if.js";
 
 /**
  * The first matcher that recognises the message wins, so the order is the precedence:
- * 1. commands that start with their verb and carry free text (发通知 … 学分 is a notice);
+ * 1. commands that start with their verb and carry free text (发通知 … 学分 is a notice), and 登记本群 (before
+ *    取消, so 取消登记本群 is not taken for cancelling a draft);
  * 2. whole-message replies (确认, 取消, 更多);
  * 3. commands with an argument: bind, submit (a link and a submit verb), what-if (before enroll, so
  *    "如果报名P2024-03呢" does not enroll), enroll (a project code);
@@ -21,7 +22,7 @@ import { matchWhatIf } from "./what-if.js";
  *    details, balance, tasks, projects, help.
  */
 const MATCHERS_BY_PRECEDENCE: readonly Matcher[] = [
-  matchNotice, matchReview, matchRemind, matchStats,
+  matchNotice, matchReview, matchRemind, matchStats, matchRegisterGroup,
   matchConfirm, matchCancel, matchMore,
   matchBind, matchSubmit, matchWhatIf, matchEnroll,
   matchJobs, matchWhy, matchDetails, matchBalance, matchTasks, matchProjects, matchHelp,

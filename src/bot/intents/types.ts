@@ -37,6 +37,10 @@ export type Intent =
   | { kind: "notice"; target: "group" | "school" | "region"; text: string }
   | { kind: "remind"; assignmentRef: string }
   | { kind: "stats"; assignmentRef: string }
+  /** 登记本群 [学校编号]: an administrator approves this group for school traffic. */
+  | { kind: "register_group"; schoolCode?: string }
+  /** 取消登记本群: back to pending. */
+  | { kind: "unregister_group" }
   /** How the scheduled reminders and the outbox are doing (发送情况). */
   | { kind: "jobs" }
   /** score is missing when the reviewer typed 通过 without one; the handler asks for it. */

@@ -72,6 +72,9 @@ export function decodeRobotMessage(payload: unknown, now: Date): DecodeResult {
     mentions: others.map((user) => user.staffId ?? user.dingtalkId),
     messageId: robot.msgId,
     sentAt: robot.createAt !== undefined ? new Date(robot.createAt) : now,
+    // senderStaffId is the sender's userId in the organisation and is absent for people outside it
+    // (external contacts, members of other organisations): such a group never hears school traffic.
+    ...(chatType === "group" && robot.senderStaffId === undefined ? { external: true } : {}),
   };
   return {
     ok: true,

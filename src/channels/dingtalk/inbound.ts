@@ -2,6 +2,8 @@ import type { Bot } from "../../bot/pipeline.js";
 import type { DedupStore } from "../../coordination/index.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Logger } from "../../logger.js";
+import { withoutInvisible } from "../../domain/text-safety.js";
+import { checkInbound } from "../inbound-safety.js";
 import type { DecodedRobotMessage } from "./decode.js";
 import { rememberConversation } from "./group-delivery.js";
 import type { DingtalkReplier } from "./replier.js";
@@ -18,7 +20,7 @@ export type InboundDependencies = {
   logger: Logger;
 };
 
-export type InboundOutcome = "answered" | "silent" | "duplicate";
+export type InboundOutcome = "answered" | "silent" | "duplicate" | "refused";
 
 /**
  * One robot message, whichever way it came (Stream or HTTP): answered once across all instances, however
@@ -26,7 +28,13 @@ export type InboundOutcome = "answered" | "silent" | "duplicate";
  */
 export function createInboundHandler(deps: InboundDependencies) {
   return async function handleRobotMessage(decoded: DecodedRobotMessage): Promise<InboundOutcome> {
-    const { message, replyTarget } = decoded;
+    const checked = checkInbound(decoded.message, { robotCode: decoded.replyTarget.robotCode, senderStaffId: decoded.replyTarget.senderStaffId });
+    if (!checked.ok) {
+      deps.logger.warn({ field: checked.field }, "dingtalk: message dropped: control characters in an id");
+      return "refused";
+    }
+    const message = checked.message;
+    const replyTarget = { ...decoded.replyTarget, conversationTitle: decoded.replyTarget.conversationTitle && withoutInvisible(decoded.replyTarget.conversationTitle) };
     const log = deps.logger.child({ messageId: message.messageId, chatType: message.chatType });
     if (!(await deps.dedup.claim(`dingtalk:msg:${message.messageId}`, DEDUP_SECONDS))) {
       log.info("dingtalk: message already handled; redelivery ignored");

@@ -4,6 +4,7 @@ import type { DingtalkConfig } from "../../config.js";
 import type { Coordination } from "../../coordination/index.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Logger } from "../../logger.js";
+import type { SecretBox } from "../../secret-box.js";
 import { DingtalkAccessTokens } from "./api/access-token.js";
 import { CustomRobotSender } from "./api/custom-robot.js";
 import { DingtalkOpenApi } from "./api/openapi.js";
@@ -29,6 +30,8 @@ export type DingtalkChannelDependencies = {
   prisma: PrismaClient;
   logger: Logger;
   now: () => Date;
+  /** Opens custom-robot credentials when a message goes out. */
+  secrets: SecretBox;
   /** Stream reconnection timing; tests shorten it. */
   streamTiming?: Partial<StreamTiming>;
 };
@@ -88,7 +91,7 @@ export function createDingtalkChannel(deps: DingtalkChannelDependencies): Dingta
       : undefined;
   const routers =
     config.mode === "http"
-      ? [dingtalkCallbackRouter({ clientSecrets: config.clientSecrets, handleRobotMessage, inFlight, now, logger })]
+      ? [dingtalkCallbackRouter({ clientSecrets: config.clientSecrets, handleRobotMessage, dedup: coordination.dedup, inFlight, now, logger })]
       : [];
   const customRobots = new CustomRobotSender({ oapiBase: config.oapiBase, rateLimiter: coordination.rateLimiter, dedup: coordination.dedup, now });
 
@@ -102,6 +105,6 @@ export function createDingtalkChannel(deps: DingtalkChannelDependencies): Dingta
       await stream?.stop();
       await inFlight.drain(DRAIN_TIMEOUT_MS);
     },
-    outbound: new DingtalkOutbound({ openApi, customRobots, defaultRobotCode: config.robotCode }),
+    outbound: new DingtalkOutbound({ openApi, customRobots, defaultRobotCode: config.robotCode, secrets: deps.secrets }),
   };
 }

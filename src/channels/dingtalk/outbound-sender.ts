@@ -1,4 +1,5 @@
 import { PermanentJobError } from "../../coordination/index.js";
+import { UnreadableCredentialError } from "../group-delivery-settings.js";
 import type { OutboundSender, Reply } from "../types.js";
 import { DingtalkApiError } from "./api/errors.js";
 import type { DingtalkOutbound } from "./outbound.js";
@@ -14,7 +15,7 @@ export class DingtalkOutboundSender implements OutboundSender {
     try {
       await this.outbound.sendToGroup(group.delivery, message);
     } catch (error) {
-      if (error instanceof PermanentJobError) {
+      if (error instanceof PermanentJobError && !(error instanceof UnreadableCredentialError)) {
         throw new PermanentJobError("这个群没有配置发送方式：请在群里 @机器人 一次，或由管理员为它设置自定义机器人", { cause: error });
       }
       throw asOutboxError(error);

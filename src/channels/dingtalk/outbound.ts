@@ -1,4 +1,6 @@
 import { PermanentJobError } from "../../coordination/index.js";
+import type { SecretBox } from "../../secret-box.js";
+import { openCredential } from "../group-delivery-settings.js";
 import type { Reply } from "../types.js";
 import type { CustomRobotSender } from "./api/custom-robot.js";
 import type { DingtalkOpenApi } from "./api/openapi.js";
@@ -12,7 +14,7 @@ import { dingtalkGroupDeliverySchema } from "./group-delivery.js";
  */
 export class DingtalkOutbound {
   constructor(
-    private readonly deps: { openApi: DingtalkOpenApi; customRobots: CustomRobotSender; defaultRobotCode: string },
+    private readonly deps: { openApi: DingtalkOpenApi; customRobots: CustomRobotSender; defaultRobotCode: string; secrets: SecretBox },
   ) {}
 
   /** To a group, given its ChatGroup.delivery: the app robot when it is there, else the group's custom robot. */
@@ -22,7 +24,9 @@ export class DingtalkOutbound {
     if (target.openConversationId) {
       await this.deps.openApi.sendToGroup(target.robotCode ?? this.deps.defaultRobotCode, target.openConversationId, toOpenApiMessage(reply));
     } else if (target.customRobot) {
-      await this.deps.customRobots.send(target.customRobot, toWebhookMessage(reply));
+      const { accessToken, secret } = target.customRobot;
+      const robot = { accessToken: openCredential(accessToken, this.deps.secrets), secret: secret === undefined ? undefined : openCredential(secret, this.deps.secrets) };
+      await this.deps.customRobots.send(robot, toWebhookMessage(reply));
     } else {
       // Retrying cannot help until the robot is @-mentioned there or an administrator adds a custom robot.
       throw new PermanentJobError("this DingTalk group has neither a conversation id nor a custom robot to send through");

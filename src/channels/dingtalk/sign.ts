@@ -3,14 +3,19 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 /**
  * DingTalk's one signature scheme, used both ways: by DingTalk on HTTP callbacks (headers `timestamp` and
  * `sign`) and by us on custom-robot webhooks (query `timestamp` and `sign`). It covers the timestamp only,
- * never the body, so the time window and msgId dedup are what stop a captured request from being replayed.
+ * never the body, so a captured pair would carry any body: the short window and remembering each pair
+ * (http/callback-router.ts) are what stop it from being replayed.
  */
 export function dingtalkSign(timestampMs: string, secret: string): string {
   return createHmac("sha256", secret).update(`${timestampMs}\n${secret}`).digest("base64");
 }
 
-/** DingTalk refuses, and so do we, a signature whose timestamp is more than an hour away from now. */
-export const SIGNATURE_WINDOW_MS = 60 * 60 * 1000;
+/**
+ * A callback's timestamp may be this far from our clock, either way. DingTalk itself allows an hour; a
+ * delivery is signed when it is sent, so minutes cover clock drift and slow networks, and the shorter the
+ * window, the shorter every accepted pair must be remembered.
+ */
+export const SIGNATURE_WINDOW_MS = 5 * 60 * 1000;
 
 export type SignatureCheck =
   | { ok: true }

@@ -1,3 +1,4 @@
+import { normaliseEmployeeNumber } from "../../domain/employee-number.js";
 import type { PrismaClient, Region, School, Teacher } from "../../generated/prisma/client.js";
 
 /** Someone of the roster the playground speaks as, bound to their playground account. */
@@ -13,10 +14,12 @@ export class UnknownPersonError extends Error {
 
 /**
  * Finds the person with this 工号 and binds the playground account to them, creating the binding if it is
- * missing, so a newcomer can talk to the bot at once instead of going through 绑定 first.
+ * missing, so a newcomer can talk to the bot at once instead of going through 绑定 first. Whoever runs the
+ * playground already has the database, so the binding is the local operator's word (source "playground"),
+ * and playground accounts exist only here, never on a platform.
  */
 export async function bindPlaygroundPerson(prisma: PrismaClient, employeeNumber: string, regionCode?: string): Promise<PlaygroundPerson> {
-  const wanted = employeeNumber.trim().toUpperCase();
+  const wanted = normaliseEmployeeNumber(employeeNumber);
   const candidates = await prisma.teacher.findMany({
     where: { employeeNumber: wanted, ...(regionCode ? { region: { code: regionCode } } : {}) },
     include: { school: true, region: true },
@@ -30,8 +33,8 @@ export async function bindPlaygroundPerson(prisma: PrismaClient, employeeNumber:
   const senderId = playgroundUserId(teacher.employeeNumber);
   await prisma.chatIdentity.upsert({
     where: { platform_platformUserId: { platform: "playground", platformUserId: senderId } },
-    create: { platform: "playground", platformUserId: senderId, teacherId: teacher.id },
-    update: { teacherId: teacher.id },
+    create: { platform: "playground", platformUserId: senderId, teacherId: teacher.id, source: "playground" },
+    update: { teacherId: teacher.id, source: "playground" },
   });
   return { teacher, school, region, senderId };
 }

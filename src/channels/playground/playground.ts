@@ -1,5 +1,6 @@
 import type { Bot } from "../../bot/pipeline.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
+import { checkInbound } from "../inbound-safety.js";
 import { playgroundMessage, type PlaygroundPlace } from "./decode.js";
 import { renderReply } from "./encode.js";
 import type { PlaygroundPerson } from "./person.js";
@@ -16,7 +17,9 @@ export type Playground = {
 export function createPlayground(deps: { prisma: PrismaClient; bot: Bot; now: () => Date }, person: PlaygroundPerson, place: PlaygroundPlace): Playground {
   return {
     async say(line) {
-      const replies = await deps.bot.handle(playgroundMessage(line, person.senderId, place, deps.now()));
+      const checked = checkInbound(playgroundMessage(line, person.senderId, place, deps.now()));
+      if (!checked.ok) return [`（没有发出：${checked.field} 含控制字符）`];
+      const replies = await deps.bot.handle(checked.message);
       const mentioned = replies.flatMap((reply) => reply.mentions);
       const accounts = mentioned.length
         ? await deps.prisma.chatIdentity.findMany({

@@ -4,6 +4,7 @@ import type { WecomConfig } from "../../config.js";
 import type { Coordination } from "../../coordination/index.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Logger } from "../../logger.js";
+import type { SecretBox } from "../../secret-box.js";
 import type { OutboundSender } from "../types.js";
 import { mountAiBot } from "./aibot/aibot-callback.js";
 import { WecomAppClient } from "./api/app-client.js";
@@ -25,6 +26,8 @@ export type WecomChannelDependencies = {
   coordination: Coordination;
   prisma: PrismaClient;
   logger: Logger;
+  /** Opens group robot keys when a message goes out. */
+  secrets: SecretBox;
   now?: () => Date;
   replyBudgetMs?: number;
 };
@@ -57,6 +60,7 @@ export function createWecomChannel(deps: WecomChannelDependencies): WecomChannel
     logger,
     apps: appClients,
     now,
+    secrets: deps.secrets,
   });
   outbox.start(senders);
   const background = new BackgroundWork(logger);

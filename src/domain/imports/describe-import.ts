@@ -14,9 +14,10 @@ function describeRejection(report: ImportReport<unknown>): string {
 
 export function describeTeacherImport(report: ImportReport<TeacherImportSummary>): string {
   if (!report.ok) return describeRejection(report);
-  const { rows, create, update, unchanged } = report.summary;
+  const { rows, create, update, unchanged, accounts } = report.summary;
   const will = report.applied ? "" : "将";
-  return `${opening(report)}共 ${rows} 行，${will}新增 ${create} 人，${will}更新 ${update} 人，${unchanged} 人无变化。`;
+  const linked = accounts > 0 ? `，${will}关联聊天账号 ${accounts} 个` : "";
+  return `${opening(report)}共 ${rows} 行，${will}新增 ${create} 人，${will}更新 ${update} 人，${unchanged} 人无变化${linked}。`;
 }
 
 export function describeResultImport(report: ImportReport<ResultImportSummary>): string {

@@ -13,7 +13,8 @@ export type ImportReport<Summary> = {
   errors: RowError[];
 };
 
-export type TeacherImportSummary = { rows: number; create: number; update: number; unchanged: number };
+/** `accounts`: platform accounts (the roster's account columns) the file makes its people's. */
+export type TeacherImportSummary = { rows: number; create: number; update: number; unchanged: number; accounts: number };
 export type ResultImportSummary = { rows: number; projects: number; record: number; unchanged: number };
 
 export function importReport<Summary>(

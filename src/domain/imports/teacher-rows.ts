@@ -1,3 +1,4 @@
+import { ROSTER_ACCOUNT_COLUMNS, type DirectoryPlatform, type RosterAccountColumn } from "../../channels/platforms.js";
 import type { Role, School } from "../../generated/prisma/client.js";
 import type { Actor } from "../actors.js";
 import type { DateOnly } from "../calendar.js";
@@ -5,9 +6,10 @@ import { choice, date, text, type CellParser } from "../spreadsheet/cell-parsers
 import type { ColumnSpec } from "../spreadsheet/headers.js";
 import type { TableRow } from "../spreadsheet/read-table.js";
 import { RowFields } from "../spreadsheet/row-fields.js";
+import { employeeNumberCell, mobileCell, nameCell, platformUserIdCell } from "./account-cells.js";
 import type { RowError } from "../spreadsheet/types.js";
 
-export type TeacherColumn = "工号" | "姓名" | "学校" | "入职日期" | "角色" | "状态";
+export type TeacherColumn = "工号" | "姓名" | "学校" | "入职日期" | "角色" | "状态" | RosterAccountColumn | "手机";
 
 export const TEACHER_COLUMNS: readonly ColumnSpec<TeacherColumn>[] = [
   { name: "工号", aliases: ["教师编号", "教工号", "职工号", "教师工号"], required: true },
@@ -16,6 +18,8 @@ export const TEACHER_COLUMNS: readonly ColumnSpec<TeacherColumn>[] = [
   { name: "入职日期", aliases: ["入职时间", "到岗日期"] },
   { name: "角色", aliases: ["身份"] },
   { name: "状态", aliases: ["在职状态", "人员状态"] },
+  ...ROSTER_ACCOUNT_COLUMNS.map((account) => account.column),
+  { name: "手机", aliases: ["手机号", "手机号码", "联系电话"] },
 ];
 
 /** A roster line as the file states it; absent optional values leave the stored ones as they are. */
@@ -27,7 +31,13 @@ export type TeacherRow = {
   hiredOn?: DateOnly;
   roles?: Role[];
   active?: boolean;
+  /** Platform accounts the organisation says are this person's. */
+  accounts: RosterAccount[];
+  /** Normalised, for hashing only; never stored in clear. */
+  mobile?: string;
 };
+
+export type RosterAccount = { platform: DirectoryPlatform; platformUserId: string; column: TeacherColumn };
 
 const ROLE_NAMES: Readonly<Record<string, Role>> = {
   教师: "teacher",
@@ -39,8 +49,9 @@ const ROLE_ORDER: readonly Role[] = ["teacher", "school_admin", "region_admin", 
 const status = choice({ 在职: true, 离职: false });
 
 /**
- * Checks every roster line against the region's schools and what the importer may do, collecting all
- * problems. Lines are matched to stored teachers later; a 工号 twice in one file is refused here.
+ * Checks every roster line against the region's schools and the one 工号 and name rules, collecting all
+ * problems. Lines are matched to stored teachers later (where the role rule applies); a 工号 or a platform
+ * account twice in one file is refused here.
  */
 export function parseTeacherRows(
   lines: readonly TableRow<TeacherColumn>[],
@@ -49,17 +60,28 @@ export function parseTeacherRows(
   const errors: RowError[] = [];
   const rows: TeacherRow[] = [];
   const findSchool = schoolFinder(context.schools);
-  const rolesOf = rolesParser(context.actor.scope.kind === "region");
   const firstRowOf = new Map<string, number>();
+  const firstRowOfAccount = new Map<string, number>();
 
   for (const line of lines) {
     const fields = new RowFields(line, errors);
-    const employeeNumber = fields.required("工号", text(32));
-    const name = fields.required("姓名", text(50));
+    const employeeNumber = fields.required("工号", employeeNumberCell);
+    const name = fields.required("姓名", nameCell(50));
     const school = fields.required("学校", findSchool);
     const hiredOn = fields.optional("入职日期", date);
-    const roles = fields.optional("角色", rolesOf);
+    const roles = fields.optional("角色", rolesCell);
     const active = fields.optional("状态", status);
+    const mobile = fields.optional("手机", mobileCell);
+    const accounts: RosterAccount[] = [];
+    for (const { platform, column: { name: column } } of ROSTER_ACCOUNT_COLUMNS) {
+      const platformUserId = fields.optional(column, platformUserIdCell);
+      if (platformUserId === undefined) continue;
+      const key = `${platform}:${platformUserId}`;
+      const first = firstRowOfAccount.get(key);
+      if (first !== undefined) fields.reject(column, `账号 ${platformUserId} 与第 ${first} 行重复`);
+      else firstRowOfAccount.set(key, line.row);
+      accounts.push({ platform, platformUserId, column });
+    }
 
     if (employeeNumber !== undefined) {
       const first = firstRowOf.get(employeeNumber);
@@ -78,6 +100,8 @@ export function parseTeacherRows(
       ...(hiredOn !== undefined ? { hiredOn } : {}),
       ...(roles !== undefined ? { roles } : {}),
       ...(active !== undefined ? { active } : {}),
+      accounts,
+      ...(mobile !== undefined ? { mobile } : {}),
     });
   }
   return { rows, errors };
@@ -100,20 +124,17 @@ function schoolFinder(schools: readonly School[]): CellParser<School> {
   };
 }
 
-/** Roles separated by 、，, or ; the region-wide role only when a region admin imports. */
-function rolesParser(mayGrantRegionAdmin: boolean): CellParser<Role[]> {
-  const allowed = Object.keys(ROLE_NAMES).filter((name) => mayGrantRegionAdmin || ROLE_NAMES[name] !== "region_admin");
-  return (cell) => {
-    const typed = text(100)(cell);
-    if (!typed.ok) return typed;
-    const roles = new Set<Role>();
-    for (const word of typed.value.split(/[、，,;；/\s]+/).filter(Boolean)) {
-      const role = ROLE_NAMES[word];
-      if (role === undefined) return { ok: false, message: `「${word}」不是可选的角色，可选：${allowed.join("、")}` };
-      if (role === "region_admin" && !mayGrantRegionAdmin) return { ok: false, message: "学校管理员不能授予区域管理员角色" };
-      roles.add(role);
-    }
-    if (roles.size === 0) return { ok: false, message: `至少填一个角色，可选：${allowed.join("、")}` };
-    return { ok: true, value: ROLE_ORDER.filter((role) => roles.has(role)) };
-  };
-}
+/** Roles separated by 、，, or ; who may grant which is the role rule's business (src/domain/authority.ts). */
+const rolesCell: CellParser<Role[]> = (cell) => {
+  const allowed = Object.keys(ROLE_NAMES);
+  const typed = text(100)(cell);
+  if (!typed.ok) return typed;
+  const roles = new Set<Role>();
+  for (const word of typed.value.split(/[、，,;；/\s]+/).filter(Boolean)) {
+    const role = ROLE_NAMES[word];
+    if (role === undefined) return { ok: false, message: `「${word}」不是可选的角色，可选：${allowed.join("、")}` };
+    roles.add(role);
+  }
+  if (roles.size === 0) return { ok: false, message: `至少填一个角色，可选：${allowed.join("、")}` };
+  return { ok: true, value: ROLE_ORDER.filter((role) => roles.has(role)) };
+};

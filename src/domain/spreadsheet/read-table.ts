@@ -1,8 +1,7 @@
 import { DomainError } from "../errors.js";
 import { normalizeHeader, type ColumnSpec } from "./headers.js";
-import { MAX_DATA_ROWS, MAX_FILE_BYTES } from "./limits.js";
-import { readCsvRows } from "./read-csv.js";
-import { readXlsxRows, tooManyRows } from "./read-xlsx.js";
+import { MAX_FILE_BYTES } from "./limits.js";
+import { readRawRows } from "./sheet-reader.js";
 import type { CellValue, RawRow, RowError, UploadedFile } from "./types.js";
 
 export type TableRow<Name extends string> = { row: number; values: Readonly<Partial<Record<Name, CellValue>>> };
@@ -13,13 +12,10 @@ export type Table<Name extends string> = {
   errors: RowError[];
 };
 
-const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
-const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
-
 /**
- * An uploaded .xlsx or .csv as rows keyed by column name, header in row 1. The format is told by the
- * bytes, not the name: a renamed file or a missing content type still reads. Blank rows are skipped, so
- * the empty lines Excel often keeps at the end of a sheet do not count.
+ * An uploaded .xlsx or .csv as rows keyed by column name, header in row 1. Blank rows are skipped, so the
+ * empty lines Excel often keeps at the end of a sheet do not count. The file is read off the event loop,
+ * one upload at a time per process (sheet-reader.ts).
  */
 export async function readTable<Name extends string>(file: UploadedFile, columns: readonly ColumnSpec<Name>[]): Promise<Table<Name>> {
   if (file.content.length > MAX_FILE_BYTES) {
@@ -27,12 +23,10 @@ export async function readTable<Name extends string>(file: UploadedFile, columns
       field: "file",
     });
   }
-  const raw = (await rawRowsOf(file)).filter((row) => row.cells.some((cell) => !isBlank(cell)));
-  const [header, ...data] = raw;
+  const [header, ...data] = await readRawRows(file);
   if (!header || header.row !== 1) {
     throw new DomainError("file_empty", "文件第 1 行应为表头（如 工号、姓名），但第 1 行是空的或文件没有内容。", { field: "file" });
   }
-  if (data.length > MAX_DATA_ROWS) throw tooManyRows(data.length);
 
   const { positions, errors } = locateColumns(header, columns);
   if (errors.length > 0) return { rows: [], errors };
@@ -42,22 +36,6 @@ export async function readTable<Name extends string>(file: UploadedFile, columns
     return { row: line.row, values };
   });
   return { rows, errors: [] };
-}
-
-export function isBlank(cell: CellValue | undefined): boolean {
-  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
-}
-
-async function rawRowsOf(file: UploadedFile): Promise<RawRow[]> {
-  const startsWith = (signature: number[]) => signature.every((byte, index) => file.content[index] === byte);
-  if (startsWith(ZIP_SIGNATURE)) return readXlsxRows(file.content);
-  if (startsWith(OLE_SIGNATURE)) {
-    throw new DomainError("old_excel_format", "这是旧版 Excel（.xls）文件，请在 Excel 或 WPS 中另存为 .xlsx 或 CSV 后再导入。", { field: "file" });
-  }
-  if (/\.xlsx$/i.test(file.name)) {
-    throw new DomainError("file_unreadable", "文件名是 .xlsx，但内容不是 Excel 文件；请在 Excel 或 WPS 中重新保存后再导入。", { field: "file" });
-  }
-  return readCsvRows(file.content);
 }
 
 function locateColumns<Name extends string>(header: RawRow, columns: readonly ColumnSpec<Name>[]) {

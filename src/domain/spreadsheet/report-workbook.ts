@@ -3,10 +3,12 @@ import { describePolicy } from "../../credits/describe-policy.js";
 import { UNIT_NAMES } from "../../credits/vocabulary.js";
 import type { SchoolReport } from "../school-report.js";
 import { reportColumns, reportLines } from "./report-columns.js";
+import { safeCellText } from "./safe-cell.js";
 
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+/** The header row fill of every workbook we write. */
+export const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
 const NOT_MET_FONT: Partial<ExcelJS.Font> = { color: { argb: "FFC00000" } };
 
 /**
@@ -24,9 +26,11 @@ export async function schoolReportWorkbook(report: SchoolReport, generatedAt: Da
 }
 
 /** "S01-博乐市第一中学-学分汇总-2026-11-23.xlsx", without characters Windows forbids in file names. */
-export function schoolReportFileName(report: SchoolReport): string {
-  return `${report.school.code}-${report.school.name}-学分汇总-${report.asOf}.xlsx`.replace(/[\\/:*?"<>|]/g, "_");
+export function schoolWorkbookFileName(school: { code: string; name: string }, what: string, day: string): string {
+  return `${school.code}-${school.name}-${what}-${day}.xlsx`.replace(/[\\/:*?"<>|]/g, "_");
 }
+
+export const schoolReportFileName = (report: SchoolReport) => schoolWorkbookFileName(report.school, "学分汇总", report.asOf);
 
 function addSummarySheet(workbook: ExcelJS.Workbook, report: SchoolReport): void {
   const columns = reportColumns(report);
@@ -57,7 +61,8 @@ function addSummarySheet(workbook: ExcelJS.Workbook, report: SchoolReport): void
 function shownValue(kind: "text" | "amount" | "yes_no", value: string | number | boolean | null): string | number | null {
   if (value === null) return null;
   if (kind === "yes_no") return value ? "是" : "否";
-  return typeof value === "boolean" ? String(value) : value;
+  if (typeof value === "boolean") return String(value);
+  return typeof value === "string" ? safeCellText(value) : value;
 }
 
 function addNotesSheet(workbook: ExcelJS.Workbook, report: SchoolReport): void {
@@ -89,7 +94,7 @@ function addNotesSheet(workbook: ExcelJS.Workbook, report: SchoolReport): void {
   ];
   for (const [label, texts] of sections) {
     texts.forEach((text, index) => {
-      const row = sheet.addRow([index === 0 ? label : null, text]);
+      const row = sheet.addRow([index === 0 ? label : null, safeCellText(text)]);
       row.getCell(1).font = { bold: true };
     });
   }

@@ -1,6 +1,6 @@
 import type { CellParser } from "./cell-parsers.js";
-import { isBlank, type TableRow } from "./read-table.js";
-import type { CellValue, RowError } from "./types.js";
+import type { TableRow } from "./read-table.js";
+import { isBlank, type CellValue, type RowError } from "./types.js";
 
 /**
  * Reads one row's cells, adding a RowError for each bad one instead of stopping at the first, so a dry run

@@ -14,3 +14,8 @@ export type RawRow = { row: number; cells: CellValue[] };
 export type RowError = { row: number | null; column: string | null; message: string };
 
 export type UploadedFile = { name: string; content: Buffer };
+
+/** Empty, or only spaces: what Excel users see as an empty cell. */
+export function isBlank(cell: CellValue | undefined): boolean {
+  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
+}

@@ -4,13 +4,17 @@ import type { AdminDependencies } from "./context.js";
 import { adminErrors } from "./error-mapping.js";
 import { requireRecordIds } from "./record-ids.js";
 import { assessmentRoutes } from "./routes/assessments.js";
+import { bindCodeRoutes } from "./routes/bind-codes.js";
 import { chatAccountRoutes } from "./routes/chat-accounts.js";
 import { creditRoutes } from "./routes/credits.js";
 import { deliveryRoutes } from "./routes/deliveries.js";
+import { directoryRoutes } from "./routes/directory.js";
 import { groupRoutes } from "./routes/groups.js";
 import { jobRoutes } from "./routes/jobs.js";
 import { ledgerRoutes } from "./routes/ledger.js";
+import { personalDataRoutes } from "./routes/personal-data.js";
 import { projectRoutes } from "./routes/projects.js";
+import { regionRoutes } from "./routes/region.js";
 import { schoolRoutes } from "./routes/schools.js";
 import { scheduleRoutes } from "./routes/schedule.js";
 import { spreadsheetRoutes } from "./routes/spreadsheets.js";
@@ -21,7 +25,7 @@ import { tokenRoutes } from "./routes/tokens.js";
 /** Everything under /api/admin: bearer-token auth, then routes whose access follows the caller's roles. */
 export function adminRouter(deps: AdminDependencies): Router {
   const router = new Router({ prefix: "/api/admin" });
-  router.use(adminErrors, adminAuth(deps.prisma));
+  router.use(adminErrors, adminAuth(deps.prisma, deps.now));
   const routeGroups = [
     teacherRoutes,
     schoolRoutes,
@@ -34,9 +38,13 @@ export function adminRouter(deps: AdminDependencies): Router {
     creditRoutes,
     spreadsheetRoutes,
     chatAccountRoutes,
+    regionRoutes,
     scheduleRoutes,
     deliveryRoutes,
     jobRoutes,
+    personalDataRoutes,
+    directoryRoutes,
+    bindCodeRoutes,
   ];
   for (const routes of routeGroups) {
     const child = routes(deps);

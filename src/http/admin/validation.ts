@@ -1,5 +1,8 @@
 import type { Context } from "koa";
 import { z } from "zod";
+import { isDateOnly } from "../../credits/index.js";
+import { checkEmployeeNumber } from "../../domain/employee-number.js";
+import { hasControlCharacters, nameProblem, withoutInvisible } from "../../domain/text-safety.js";
 import { readBody } from "../read-body.js";
 
 const JSON_LIMIT_BYTES = 1024 * 1024;
@@ -65,4 +68,44 @@ export function queryOf<T>(ctx: Context, schema: z.ZodType<T>): T {
   return validate(schema, ctx.query, "query");
 }
 
-export const dateOnly = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "应为 YYYY-MM-DD 格式的日期");
+/** A yes/no query parameter (?all=true, ?dryRun=1): true, false, 1 or 0, false when absent. */
+export const queryFlag = z.enum(["true", "false", "1", "0"]).default("false").transform((value) => value === "true" || value === "1");
+
+/** A calendar date: 2026-02-30 or 2025-02-29 is refused here, not shifted to March by the database. */
+export const dateOnly = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "应为 YYYY-MM-DD 格式的日期")
+  .refine(isDateOnly, "没有这一天（应为 1900–2999 年间真实存在的日期）");
+
+/** A person's or school's name: trimmed, 1–50 characters, no line breaks, control, zero-width or bidi characters. */
+export const displayName = (maxLength = 50) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(maxLength)
+    .superRefine((name, ctx) => {
+      const problem = nameProblem(name);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
+
+/** A 工号, normalised by the one rule (src/domain/employee-number.ts). */
+export const employeeNumber = z.string().transform((typed, ctx) => {
+  const checked = checkEmployeeNumber(typed);
+  if (!checked.ok) {
+    ctx.addIssue({ code: "custom", message: checked.message });
+    return z.NEVER;
+  }
+  return checked.value;
+});
+
+/** A note, reason or comment: line breaks stay, control and invisible characters are removed. */
+export const freeText = (maxLength: number) => z.string().max(maxLength).transform(withoutInvisible);
+
+/** A client's opaque key (idempotency): printable, since it is stored and compared as typed. */
+export const clientKey = (minLength: number, maxLength: number) =>
+  z
+    .string()
+    .min(minLength)
+    .max(maxLength)
+    .refine((key) => !/[\t\n\r]/.test(key) && !hasControlCharacters(key), "不能包含控制字符或换行");

@@ -1,6 +1,7 @@
 import { PLATFORM_NAMES } from "../../channels/platforms.js";
 import type { OutboundSender, Reply } from "../../channels/types.js";
 import { PermanentJobError } from "../../coordination/index.js";
+import { hearsSchoolTraffic } from "../../domain/group-traffic.js";
 import type { Delivery, Platform, PrismaClient } from "../../generated/prisma/client.js";
 
 /** The outbound sender of each platform this instance can send on. */
@@ -24,6 +25,8 @@ export async function sendDelivery(
   if (delivery.groupId) {
     const group = await prisma.chatGroup.findUnique({ where: { id: delivery.groupId } });
     if (!group) throw new PermanentJobError("这个群已被删除");
+    // Queued before the group was set back to pending or found to have outside members.
+    if (!hearsSchoolTraffic(group)) throw new PermanentJobError("这个群已取消登记或有企业外部成员，不再发送");
     await sender.sendToGroup({ id: group.id, chatId: group.chatId, delivery: group.delivery }, message);
     return;
   }

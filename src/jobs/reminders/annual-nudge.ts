@@ -37,7 +37,11 @@ export async function runAnnualNudge(deps: ReminderDependencies, regionId: strin
     select: { scope: true },
   });
   const done = new Set(claimed.map((claim) => claim.scope));
-  const platforms = await directPlatformsOf(prisma, teachers.filter((teacher) => !done.has(teacher.id)).map((teacher) => teacher.id));
+  const platforms = await directPlatformsOf(
+    prisma,
+    teachers.filter((teacher) => !done.has(teacher.id)).map((teacher) => teacher.id),
+    deps.directMessagePlatforms,
+  );
   const ids = [...platforms.keys()];
   const [entries, assessments, certifications] = await Promise.all([
     prisma.ledgerEntry.findMany({ where: { teacherId: { in: ids } } }),

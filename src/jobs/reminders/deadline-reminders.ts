@@ -1,5 +1,6 @@
 import { shortDate } from "../../bot/handlers/short-date.js";
 import { addDays, todayIn, toDbDate } from "../../domain/calendar.js";
+import { HEARS_SCHOOL_TRAFFIC } from "../../domain/group-traffic.js";
 import type { NewDelivery } from "../../domain/outbox.js";
 import { alreadyClaimed, claimAndEnqueue } from "./claim.js";
 import type { ReminderDependencies } from "./dependencies.js";
@@ -14,7 +15,7 @@ export type DeadlineOutcome = { reminders: number; deliveries: number };
 
 /**
  * Deadline reminders of one region for today: for each assignment due in 3 or in 1 day(s), one message to
- * every group with someone who still owes it (@-mentioning them) and one direct message to each of them
+ * every approved group with someone who still owes it (@-mentioning them) and one direct message to each of them
  * who is bound where direct messages work. Everything for one assignment and lead is claimed at once, so
  * it happens once even when the hourly tick repeats or two instances run it.
  */
@@ -24,7 +25,9 @@ export async function runDeadlineReminders(deps: ReminderDependencies, regionId:
   const now = deps.now();
   const today = todayIn(region.timezone, now);
   const notBefore = nextAllowedTime(now, quietHoursOf(region));
-  const groups = await prisma.chatGroup.findMany({ where: { regionId }, orderBy: { createdAt: "asc" } });
+  const groups = await prisma.chatGroup.findMany({ where: { regionId, ...HEARS_SCHOOL_TRAFFIC }, orderBy: { createdAt: "asc" } });
+  // With counts only, the group message names and @-mentions nobody; the direct messages still go out.
+  const namesInGroups = region.lateListInGroups === "names";
   const outcome: DeadlineOutcome = { reminders: 0, deliveries: 0 };
 
   for (const lead of REMINDER_LEADS) {
@@ -41,7 +44,7 @@ export async function runDeadlineReminders(deps: ReminderDependencies, regionId:
       for (const group of groups) {
         const inGroup = lateInGroup(group, late);
         if (inGroup.length === 0) continue;
-        const { mentions, unbound } = await addresseesOn(prisma, group.platform, inGroup);
+        const { mentions, unbound } = namesInGroups ? await addresseesOn(prisma, group.platform, inGroup) : { mentions: [], unbound: [] };
         deliveries.push({
           ...common,
           idempotencyKey: `deadline:${assignment.id}:${group.id}:${lead}d`,
@@ -51,7 +54,7 @@ export async function runDeadlineReminders(deps: ReminderDependencies, regionId:
           mentions,
         });
       }
-      const direct = await directPlatformsOf(prisma, late.map((item) => item.teacher.id));
+      const direct = await directPlatformsOf(prisma, late.map((item) => item.teacher.id), deps.directMessagePlatforms);
       for (const { teacher, submission } of late) {
         const platform = direct.get(teacher.id);
         if (!platform) continue;

@@ -1,4 +1,5 @@
 import type { JobContext, JobQueue } from "../../coordination/index.js";
+import { applyRetention } from "../../domain/retention.js";
 import { runAnnualNudge } from "./annual-nudge.js";
 import { runDeadlineReminders } from "./deadline-reminders.js";
 import type { ReminderDependencies } from "./dependencies.js";
@@ -9,6 +10,10 @@ import { runWeeklyDigest } from "./weekly-digest.js";
 export async function runReminderJob(deps: ReminderDependencies, queue: JobQueue<ReminderJobData>, job: JobContext<ReminderJobData>): Promise<void> {
   const name = job.name as ReminderJobName;
   const { regionId } = job.data;
+  if (name === "retention") {
+    deps.logger.info({ job: name, ...(await applyRetention(deps.prisma, deps.now())) }, "retention job done");
+    return;
+  }
   if (name === "sync-schedules" || regionId === null) {
     await syncReminderSchedules(queue, await deps.prisma.region.findMany(), deps.logger);
     return;

@@ -4,8 +4,8 @@ import type { Region } from "../../generated/prisma/client.js";
 /** The queue all reminder jobs run on. */
 export const REMINDER_QUEUE = "reminders";
 
-export type ReminderJobName = "weekly-digest" | "deadline-reminders" | "annual-nudge" | "sync-schedules";
-/** The region a job is for; null for the job that re-reads every region's schedule. */
+export type ReminderJobName = "weekly-digest" | "deadline-reminders" | "annual-nudge" | "sync-schedules" | "retention";
+/** The region a job is for; null for the jobs that cover every region (the schedules re-sync, retention). */
 export type ReminderJobData = { regionId: string | null };
 
 /**
@@ -17,16 +17,19 @@ export const DEADLINE_PATTERN = "0 8-20 * * *";
 export const nudgePattern = (month: number) => `0 10 * ${month} *`;
 /** How often every instance's view of the regions' schedules is refreshed: a changed cron applies within this. */
 export const SYNC_PATTERN = "*/10 * * * *";
+/** Retention runs once a day across all instances, at night in China, for every region at once. */
+export const RETENTION_SCHEDULE: CronSchedule = { pattern: "30 3 * * *", tz: "Asia/Shanghai" };
 
 const RETRY: RetryOptions = { attempts: 3, backoff: { type: "exponential", delayMs: 60_000 } };
 
 type Wanted = { schedulerId: string; when: CronSchedule; name: ReminderJobName; data: ReminderJobData };
 export type RegionSchedule = Pick<Region, "id" | "timezone" | "weeklyDigestCron" | "annualNudgeMonth">;
 
-/** Every schedule the reminders need: three per region (no nudge where it is off), and the re-sync. */
+/** Every schedule the reminders need: three per region (no nudge where it is off), the re-sync and retention. */
 export function wantedSchedules(regions: RegionSchedule[]): Wanted[] {
   const wanted: Wanted[] = [
     { schedulerId: "reminder-schedules-sync", when: { pattern: SYNC_PATTERN, tz: "UTC" }, name: "sync-schedules", data: { regionId: null } },
+    { schedulerId: "data-retention", when: RETENTION_SCHEDULE, name: "retention", data: { regionId: null } },
   ];
   for (const region of regions) {
     const data = { regionId: region.id };

@@ -1,5 +1,6 @@
 import { shortDate } from "../../bot/handlers/short-date.js";
 import { addDays, fromDbDate, todayIn, toDbDate } from "../../domain/calendar.js";
+import { HEARS_SCHOOL_TRAFFIC } from "../../domain/group-traffic.js";
 import type { NewDelivery } from "../../domain/outbox.js";
 import { claimAndEnqueue, alreadyClaimed } from "./claim.js";
 import type { ReminderDependencies } from "./dependencies.js";
@@ -17,8 +18,9 @@ export const OVERDUE_WINDOW_DAYS = 90;
 export type DigestOutcome = { week: string; groups: number; claimed: number; sent: number };
 
 /**
- * The weekly overdue digest of one region: per chat group, one message @-mentioning who is late on which
- * assignments (due date passed, nothing handed in or sent back). Each group is claimed for the ISO week
+ * The weekly overdue digest of one region: per approved chat group, one message @-mentioning who is late on
+ * which assignments (due date passed, nothing handed in or sent back), or only how many when the region
+ * keeps late-lists in groups to counts. Each group is claimed for the ISO week
  * (in the region's time zone) together with its message, so however many instances or retries run this,
  * a group gets at most one digest a week; a group with nobody late is claimed without a message.
  */
@@ -28,7 +30,7 @@ export async function runWeeklyDigest(deps: ReminderDependencies, regionId: stri
   const now = deps.now();
   const today = todayIn(region.timezone, now);
   const week = isoWeekOf(today);
-  const groups = await prisma.chatGroup.findMany({ where: { regionId }, include: { school: true }, orderBy: { createdAt: "asc" } });
+  const groups = await prisma.chatGroup.findMany({ where: { regionId, ...HEARS_SCHOOL_TRAFFIC }, include: { school: true }, orderBy: { createdAt: "asc" } });
   const overdue = await prisma.assignment.findMany({
     where: { project: { regionId }, dueOn: { lt: toDbDate(today), gte: toDbDate(addDays(today, -OVERDUE_WINDOW_DAYS)) } },
     orderBy: [{ dueOn: "asc" }, { createdAt: "asc" }],
@@ -38,6 +40,7 @@ export async function runWeeklyDigest(deps: ReminderDependencies, regionId: stri
     overdue.map(async (assignment) => ({ assignment, late: await lateTeachersOf(prisma, assignment, roster) })),
   );
   const notBefore = nextAllowedTime(now, quietHoursOf(region));
+  const namesInGroups = region.lateListInGroups === "names";
 
   const outcome: DigestOutcome = { week, groups: groups.length, claimed: 0, sent: 0 };
   for (const group of groups) {
@@ -47,7 +50,8 @@ export async function runWeeklyDigest(deps: ReminderDependencies, regionId: stri
       .map(({ assignment, late }) => ({ assignment, late: lateInGroup(group, late) }))
       .filter((item) => item.late.length > 0);
     const everyone = [...new Map(items.flatMap((item) => item.late).map((item) => [item.teacher.id, item])).values()];
-    const { mentions, unbound } = await addresseesOn(prisma, group.platform, everyone);
+    // With counts only, nobody in the group is named or @-mentioned.
+    const { mentions, unbound } = namesInGroups ? await addresseesOn(prisma, group.platform, everyone) : { mentions: [], unbound: [] };
     const deliveries: NewDelivery[] =
       items.length === 0
         ? []
@@ -64,7 +68,8 @@ export async function runWeeklyDigest(deps: ReminderDependencies, regionId: stri
                 items: items.map(({ assignment, late }) => ({
                   title: assignment.title,
                   due: shortDate(fromDbDate(assignment.dueOn)),
-                  names: late.map((item) => item.teacher.name).join("、"),
+                  count: late.length,
+                  names: namesInGroups ? late.map((item) => item.teacher.name).join("、") : "",
                   rejected: late.filter((item) => item.submission !== null).length,
                 })),
                 unbound,

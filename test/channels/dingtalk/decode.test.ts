@@ -59,6 +59,13 @@ describe("decoding a DingTalk robot message", () => {
     expect(replyTarget.sessionWebhook).toBeUndefined();
   });
 
+  it("marks a group external when the sender has no staff id there, and only then", () => {
+    expect(decoded(robotMessage({ msgId: "m9", text: "帮助", group: GROUP })).message.external).toBe(true);
+    expect(decoded(robotMessage({ msgId: "m10", text: "帮助", senderStaffId: "staff-1", group: GROUP })).message.external).toBeUndefined();
+    // A direct chat is no group: nobody else reads it.
+    expect(decoded(robotMessage({ msgId: "m11", text: "帮助" })).message.external).toBeUndefined();
+  });
+
   it("reads the text of rich text and the transcript of a voice message", () => {
     const rich = { ...robotMessage({ msgId: "m4", senderStaffId: "s", msgtype: "richText" }), content: { richText: [{ text: "我还差" }, { downloadCode: "x" }, { text: "多少学分" }] } };
     expect(decoded(rich).message.text).toBe("我还差多少学分");

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { dingtalkSign } from "../../../src/channels/dingtalk/sign.js";
+import { bindMessageFor } from "../../support/bind-codes.js";
 import { robotMessage } from "../../support/fake-dingtalk-messages.js";
-import { CLIENT_SECRET, LINA_BALANCE, linesContaining, startDingtalkWorld, type DingtalkWorld } from "./world.js";
+import { CLIENT_SECRET, LINA_BALANCE, LINA_PRIVATE_LINE, linesContaining, startDingtalkWorld, type DingtalkWorld } from "./world.js";
 
 const GROUP = { conversationId: "cidHttpGroup==", title: "博乐一中教师群" };
 const MINUTE = 60 * 1000;
@@ -20,12 +21,12 @@ describe("DingTalk HTTP callback mode", () => {
   });
   afterAll(async () => world?.dispose());
 
-  const message = (msgId: string, text: string) =>
+  const message = (msgId: string, text: string, chat: "group" | "direct" = "group") =>
     robotMessage({
       msgId,
       text,
       senderStaffId: "staff-lina",
-      group: GROUP,
+      ...(chat === "group" ? { group: GROUP } : {}),
       sessionWebhook: world.api.sessionWebhook(`s-${msgId}`),
       createAt: world.clock.now.getTime(),
     });
@@ -35,38 +36,54 @@ describe("DingTalk HTTP callback mode", () => {
       headers: { "content-type": "application/json", ...headers },
       body: typeof body === "string" ? body : JSON.stringify(body),
     });
-  /** Headers as DingTalk sends them: epoch-ms timestamp and the base64 signature, `offsetMs` from now. */
+  let sent = 0;
+  /**
+   * Headers as DingTalk sends them: epoch-ms timestamp and the base64 signature, `offsetMs` from now. The
+   * test clock stands still, so each request is a millisecond later, as each real delivery would be.
+   */
   const signedHeaders = (offsetMs = 0, secret = CLIENT_SECRET) => {
-    const timestamp = String(world.clock.now.getTime() + offsetMs);
+    const timestamp = String(world.clock.now.getTime() + offsetMs + sent++);
     return { timestamp, sign: dingtalkSign(timestamp, secret) };
   };
   const answers = () => world.api.to("/robot/sendBySession").map((r) => (r.body.text as { content: string }).content);
 
   it("accepts a correctly signed request at once and answers through the sessionWebhook", async () => {
-    const bind = await post(message("h-bind", "绑定 工号 T0003"), signedHeaders());
+    const bind = await post(message("h-bind", await bindMessageFor(world.database.prisma, "T0003", world.clock.now)), signedHeaders());
     expect(bind.status).toBe(200);
     expect(await bind.text()).toBe("");
     await vi.waitFor(() => expect(answers()).toHaveLength(1));
-    const balance = await post(message("h-balance", "我还差多少学分"), signedHeaders(-59 * MINUTE));
+    const balance = await post(message("h-balance", "我还差多少学分"), signedHeaders(-4 * MINUTE));
     expect(balance.status).toBe(200);
     await vi.waitFor(() => expect(answers()).toHaveLength(2));
-    expect(answers()[1]).toContain(LINA_BALANCE);
+    // Asked in the group: the group hears one line, the numbers wait in the outbox for her direct chat.
+    expect(answers()[1]).toContain(LINA_PRIVATE_LINE);
+    expect(answers()[1]).not.toContain(LINA_BALANCE);
+    const direct = await world.database.prisma.delivery.findFirstOrThrow({ where: { purpose: "direct_answer", idempotencyKey: { contains: "h-balance" } } });
+    expect(direct).toMatchObject({ platform: "dingtalk", groupId: null });
+    expect(direct.content).toContain(LINA_BALANCE);
+    // Asked in a direct chat, the whole answer travels the sessionWebhook.
+    const directly = await post(message("h-balance-direct", "我还差多少学分", "direct"), signedHeaders(-4 * MINUTE));
+    expect(directly.status).toBe(200);
+    await vi.waitFor(() => expect(answers()).toHaveLength(3));
+    expect(answers()[2]).toContain(LINA_BALANCE);
+    expect(world.api.to("/robot/sendBySession")[2]!.query.get("session")).toBe("s-h-balance-direct");
   });
 
   it("accepts a request signed with a secret still in rotation", async () => {
-    const response = await post(message("h-rotated", "我还差多少学分"), signedHeaders(59 * MINUTE, OLD_SECRET));
+    const answered = answers().length;
+    const response = await post(message("h-rotated", "我还差多少学分"), signedHeaders(4 * MINUTE, OLD_SECRET));
     expect(response.status).toBe(200);
-    await vi.waitFor(() => expect(answers()).toHaveLength(3));
+    await vi.waitFor(() => expect(answers()).toHaveLength(answered + 1));
   });
 
   it.each(VECTORS)("accepts the documented vector verbatim: timestamp %s, secret %s", async (timestamp, _secret, sign) => {
     const realNow = world.clock.now;
-    world.clock.now = new Date(Number(timestamp) + 30 * MINUTE);
+    world.clock.now = new Date(Number(timestamp) + 4 * MINUTE);
     try {
       const response = await post(message(`h-vector-${timestamp}`, "帮助"), { timestamp, sign });
       expect(response.status).toBe(200);
       await vi.waitFor(() => expect(world.api.to("/robot/sendBySession").map((r) => r.query.get("session"))).toContain(`s-h-vector-${timestamp}`));
-      const tooLate = new Date(Number(timestamp) + 61 * MINUTE);
+      const tooLate = new Date(Number(timestamp) + 6 * MINUTE);
       world.clock.now = tooLate;
       expect((await post(message(`h-vector-late-${timestamp}`, "帮助"), { timestamp, sign })).status).toBe(401);
     } finally {
@@ -84,12 +101,37 @@ describe("DingTalk HTTP callback mode", () => {
     expect(await world.database.prisma.chatIdentity.count()).toBe(identities);
   });
 
+  it("accepts a (timestamp, sign) pair once: a captured pair replayed with another body is refused 401 and does nothing", async () => {
+    const captured = signedHeaders();
+    expect((await post(message("h-captured", "帮助"), captured)).status).toBe(200);
+    await vi.waitFor(() => expect(world.api.to("/robot/sendBySession").map((r) => r.query.get("session"))).toContain("s-h-captured"));
+    const identities = await world.database.prisma.chatIdentity.count();
+    const before = world.api.requests.length;
+    const forged = robotMessage({ msgId: "h-forged", text: "绑定 工号 T0005", senderStaffId: "staff-intruder", sessionWebhook: world.api.sessionWebhook("s-h-forged"), createAt: world.clock.now.getTime() });
+    for (const body of [forged, message("h-captured", "帮助")]) {
+      const replayed = await post(body, captured);
+      expect(replayed.status).toBe(401);
+      expect(linesContaining(world.logLines(), "bad signature").at(-1)).toMatchObject({ reason: "replayed" });
+    }
+    // Still refused minutes later, while the pair would otherwise be inside the window.
+    world.clock.now = new Date(world.clock.now.getTime() + 4 * MINUTE);
+    try {
+      expect((await post(forged, captured)).status).toBe(401);
+    } finally {
+      world.clock.now = new Date(world.clock.now.getTime() - 4 * MINUTE);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(world.api.requests.length).toBe(before);
+    expect(await world.database.prisma.chatIdentity.count()).toBe(identities);
+  });
+
   it.each([
     ["no headers at all", {}, "missing_headers"],
     ["no sign", { timestamp: String(Date.UTC(2026, 10, 23, 2)) }, "missing_headers"],
     ["a sign made with another secret", "wrong-secret", "mismatch"],
-    ["a timestamp 61 minutes old", -61 * MINUTE, "outside_window"],
-    ["a timestamp 61 minutes ahead", 61 * MINUTE, "outside_window"],
+    ["a timestamp 6 minutes old", -6 * MINUTE, "outside_window"],
+    ["a timestamp 6 minutes ahead", 6 * MINUTE, "outside_window"],
+    ["a timestamp 59 minutes old (DingTalk's own window, too long for us)", -59 * MINUTE, "outside_window"],
     ["a timestamp that is not a number", { timestamp: "yesterday", sign: "x" }, "malformed_timestamp"],
   ] as const)("refuses %s with 401 and a log line, and answers nothing", async (_name, variant, reason) => {
     const headers =

@@ -6,6 +6,8 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { startFakeDingtalkApi } from "../../support/fake-dingtalk-api.js";
 import { startFakeStreamGateway, streamFrame } from "../../support/fake-dingtalk-gateway.js";
 import { robotMessage } from "../../support/fake-dingtalk-messages.js";
+import { demoDataDirWithCodes } from "../../support/bind-codes.js";
+import { TEST_SECRETS_KEY } from "../../support/secrets.js";
 import { CLIENT_ID, CLIENT_SECRET, LINA_BALANCE } from "./world.js";
 
 describe("npm start with DingTalk configured (Stream mode)", () => {
@@ -16,12 +18,14 @@ describe("npm start with DingTalk configured (Stream mode)", () => {
     const gateway = await startFakeStreamGateway({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
     const api = await startFakeDingtalkApi({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET });
     dataDir = await mkdtemp(path.join(os.tmpdir(), "jj-dingtalk-"));
+    const codes = await demoDataDirWithCodes(dataDir, ["T0003"]);
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       env: {
         PATH: process.env.PATH ?? "",
         PORT: "0",
         HOST: "127.0.0.1",
         DATA_DIR: dataDir,
+        SECRETS_KEY: TEST_SECRETS_KEY,
         DINGTALK_CLIENT_ID: CLIENT_ID,
         DINGTALK_CLIENT_SECRET: CLIENT_SECRET,
         DINGTALK_API_BASE: api.base,
@@ -39,7 +43,7 @@ describe("npm start with DingTalk configured (Stream mode)", () => {
         gateway.sockets[0]!.send(
           streamFrame("CALLBACK", "/v1.0/im/bot/messages/get", `f-${msgId}`, robotMessage({ msgId, text, senderStaffId: "staff-lina", sessionWebhook: api.sessionWebhook(msgId) })),
         );
-      ask("e2e-bind", "绑定 工号 T0003");
+      ask("e2e-bind", `绑定 工号 T0003 验证码 ${codes.T0003}`);
       await vi.waitFor(() => expect(api.to("/robot/sendBySession")).toHaveLength(1), { timeout: 10_000 });
       ask("e2e-balance", "我还差多少学分");
       await vi.waitFor(() => expect(api.to("/robot/sendBySession")).toHaveLength(2), { timeout: 10_000 });

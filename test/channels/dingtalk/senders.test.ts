@@ -13,6 +13,7 @@ import { startFakeDingtalkApi, type FakeDingtalkApi } from "../../support/fake-d
 import { capturingLogger } from "../../support/logger.js";
 import { redisUrl, uniqueRedisPrefix } from "../../support/services.js";
 import { CLIENT_ID, CLIENT_SECRET } from "./world.js";
+import { testSecretBox } from "../../support/secrets.js";
 
 const notice: Reply = { format: "text", text: "本周五前请提交心得体会。", mentions: [] };
 const markdownNotice: Reply = { format: "markdown", text: "## 培训通知\n- 时间：周五", mentions: [] };
@@ -45,7 +46,7 @@ describe("DingTalk senders", () => {
     const accessTokens = new DingtalkAccessTokens({ apiBase: api.base, clientId: CLIENT_ID, clientSecrets: secrets, tokens: coordination.tokens, logger: log.logger });
     const openApi = new DingtalkOpenApi({ apiBase: api.base, clientId: CLIENT_ID, accessTokens, rateLimiter: coordination.rateLimiter, logger: log.logger });
     const customRobots = new CustomRobotSender({ oapiBase, rateLimiter: coordination.rateLimiter, dedup: coordination.dedup, now: () => new Date() });
-    return { openApi, customRobots, outbound: new DingtalkOutbound({ openApi, customRobots, defaultRobotCode: "robot-default" }) };
+    return { openApi, customRobots, outbound: new DingtalkOutbound({ openApi, customRobots, defaultRobotCode: "robot-default", secrets: testSecretBox() }) };
   };
 
   it("sends to a group with msgParam as a JSON string, sampleText or sampleMarkdown", async () => {

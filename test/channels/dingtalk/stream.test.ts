@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { robotMessage, type RobotMessageOptions } from "../../support/fake-dingtalk-messages.js";
 import { streamFrame, type FakeStreamGateway, type FakeStreamSocket } from "../../support/fake-dingtalk-gateway.js";
-import { CLIENT_ID, LINA_BALANCE, linesContaining, startDingtalkWorld, type DingtalkWorld } from "./world.js";
+import { bindMessageFor } from "../../support/bind-codes.js";
+import { CLIENT_ID, LINA_BALANCE, LINA_PRIVATE_LINE, linesContaining, startDingtalkWorld, type DingtalkWorld } from "./world.js";
 
 const ROBOT_TOPIC = "/v1.0/im/bot/messages/get";
 const GROUP = { conversationId: "cidGrade7Chinese==", title: "七年级语文组" };
@@ -37,6 +38,14 @@ describe("DingTalk Stream mode: messages", () => {
       createAt: world.clock.now.getTime(),
       ...extra,
     });
+  /** 李娜 writing to the robot in a direct (single) chat rather than in the group. */
+  const asLinaDirectly = (msgId: string, text: string) =>
+    robotMessage({ msgId, text, senderStaffId: LINA, sessionWebhook: world.api.sessionWebhook(`session-${msgId}`), createAt: world.clock.now.getTime() });
+  /** What the outbox holds to send 李娜 privately, oldest first. */
+  const directAnswersToLina = async () => {
+    const lina = await world.database.prisma.teacher.findFirstOrThrow({ where: { employeeNumber: "T0003" } });
+    return world.database.prisma.delivery.findMany({ where: { purpose: "direct_answer", teacherId: lina.id }, orderBy: { createdAt: "asc" } });
+  };
   const ackFor = (frameId: string) => liveSocket(world.gateway!).received.find((frame) => (frame.headers as { messageId?: string }).messageId === frameId);
 
   beforeAll(async () => {
@@ -53,7 +62,7 @@ describe("DingTalk Stream mode: messages", () => {
   });
 
   it("acknowledges a CALLBACK frame at once and answers it exactly once, through the sessionWebhook", async () => {
-    const bindFrame = deliver(asLina("msg-bind", "绑定 工号 T0003"));
+    const bindFrame = deliver(asLina("msg-bind", await bindMessageFor(world.database.prisma, "T0003", world.clock.now)));
     await vi.waitFor(() => expect(sessionTexts(world)).toHaveLength(1));
     expect(ackFor(bindFrame)).toEqual({
       code: 200,
@@ -61,12 +70,22 @@ describe("DingTalk Stream mode: messages", () => {
       message: "OK",
       data: JSON.stringify({ response: null }),
     });
-    deliver(asLina("msg-balance", "我还差多少学分"));
+    // In a direct chat the whole answer travels the sessionWebhook.
+    deliver(asLinaDirectly("msg-balance", "我还差多少学分"));
     await vi.waitFor(() => expect(sessionTexts(world)).toHaveLength(2));
     expect(sessionTexts(world)[1]).toContain(LINA_BALANCE);
     const request = world.api.to("/robot/sendBySession")[1]!;
     expect(request.query.get("session")).toBe("session-msg-balance");
     expect(request.body).toMatchObject({ msgtype: "text", at: { atUserIds: [], isAtAll: false } });
+    // In the group the sessionWebhook carries one line without numbers; the answer waits in the outbox for 李娜 alone.
+    deliver(asLina("msg-balance-group", "我还差多少学分"));
+    await vi.waitFor(() => expect(sessionTexts(world)).toHaveLength(3));
+    expect(sessionTexts(world)[2]).toBe(`${LINA_PRIVATE_LINE} 📩`);
+    expect(world.api.to("/robot/sendBySession")[2]!.query.get("session")).toBe("session-msg-balance-group");
+    const [direct, ...more] = await directAnswersToLina();
+    expect(more).toEqual([]);
+    expect(direct).toMatchObject({ platform: "dingtalk", groupId: null, status: "pending" });
+    expect(direct!.content).toContain(LINA_BALANCE);
   });
 
   it("remembers the group's conversation id once a bound teacher has @-mentioned the robot there", async () => {
@@ -79,13 +98,17 @@ describe("DingTalk Stream mode: messages", () => {
 
   it("acknowledges a redelivered message but answers it no second time, and binds nobody twice", async () => {
     const identities = await world.database.prisma.chatIdentity.count();
-    const again = deliver(asLina("msg-balance", "我还差多少学分"));
+    const answered = sessionTexts(world).length;
+    const again = deliver(asLinaDirectly("msg-balance", "我还差多少学分"));
+    const groupAgain = deliver(asLina("msg-balance-group", "我还差多少学分"));
     const bindAgain = deliver(asLina("msg-bind", "绑定 工号 T0003"));
     await vi.waitFor(() => expect(ackFor(bindAgain)).toBeDefined());
     expect(ackFor(again)).toBeDefined();
-    await vi.waitFor(() => expect(linesContaining(world.logLines(), "redelivery ignored")).toHaveLength(2));
-    expect(sessionTexts(world)).toHaveLength(2);
+    expect(ackFor(groupAgain)).toBeDefined();
+    await vi.waitFor(() => expect(linesContaining(world.logLines(), "redelivery ignored")).toHaveLength(3));
+    expect(sessionTexts(world)).toHaveLength(answered);
     expect(await world.database.prisma.chatIdentity.count()).toBe(identities);
+    expect(await directAnswersToLina()).toHaveLength(1);
   });
 
   it("echoes a ping with the same headers and data", async () => {
@@ -133,12 +156,18 @@ describe("DingTalk Stream mode: messages", () => {
 
   it("answers through the OpenAPI when the sessionWebhook has expired or is refused", async () => {
     const viaSession = sessionTexts(world).length;
+    const privately = (await directAnswersToLina()).length;
     deliver(asLina("msg-expired", "我还差多少学分", { sessionWebhookExpiredTime: world.clock.now.getTime() - 1 }));
     await vi.waitFor(() => expect(world.api.to("/v1.0/robot/groupMessages/send")).toHaveLength(1));
     const send = world.api.to("/v1.0/robot/groupMessages/send")[0]!;
     expect(send.body).toMatchObject({ robotCode: "ding-robot-code", openConversationId: GROUP.conversationId, msgKey: "sampleText" });
     expect(typeof send.body.msgParam).toBe("string");
-    expect(JSON.parse(send.body.msgParam as string).content).toContain(LINA_BALANCE);
+    // The group's one line goes by the OpenAPI; the answer itself waits in the outbox for 李娜 alone.
+    expect(JSON.parse(send.body.msgParam as string).content).toBe(`${LINA_PRIVATE_LINE} 📩`);
+    const queued = await directAnswersToLina();
+    expect(queued).toHaveLength(privately + 1);
+    expect(queued.at(-1)).toMatchObject({ platform: "dingtalk", groupId: null });
+    expect(queued.at(-1)!.content).toContain(LINA_BALANCE);
     expect(send.headers["x-acs-dingtalk-access-token"]).toMatch(/^token-/);
 
     world.api.expiredSessions.add("session-msg-refused");
@@ -170,12 +199,15 @@ describe("DingTalk Stream mode: messages", () => {
     const second = await world.addInstance();
     await vi.waitFor(() => expect(world.gateway!.sockets.filter((s) => !s.closed)).toHaveLength(2));
     const answered = sessionTexts(world).length;
+    const ignored = linesContaining(world.logLines(), "redelivery ignored").length;
     const message = asLina("msg-both", "我还差多少学分");
     const [first, other] = world.gateway!.sockets.filter((s) => !s.closed);
     deliver(message, first);
     deliver(message, other);
-    await vi.waitFor(() => expect(linesContaining(world.logLines(), "redelivery ignored").length).toBeGreaterThanOrEqual(3));
-    expect(sessionTexts(world)).toHaveLength(answered + 1);
+    await vi.waitFor(() => {
+      expect(linesContaining(world.logLines(), "redelivery ignored")).toHaveLength(ignored + 1);
+      expect(sessionTexts(world)).toHaveLength(answered + 1);
+    });
     await second.close();
     await vi.waitFor(() => expect(world.gateway!.sockets.filter((s) => !s.closed)).toHaveLength(1));
   });

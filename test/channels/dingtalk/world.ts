@@ -14,11 +14,14 @@ import { startFakeStreamGateway, type FakeStreamGateway } from "../../support/fa
 import { serveApp } from "../../support/http.js";
 import { capturingLogger } from "../../support/logger.js";
 import { redisUrl, uniqueRedisPrefix } from "../../support/services.js";
+import { testSecretBox } from "../../support/secrets.js";
 
 export const CLIENT_ID = "dingtestclientid";
 export const CLIENT_SECRET = "test-client-secret-0123456789";
 /** What the demo bot answers T0003 李娜 about her balance. */
 export const LINA_BALANCE = "61.5 / 90 学分";
+/** What a group hears when 李娜 asks about her own credits there: the numbers go to her by direct message. */
+export const LINA_PRIVATE_LINE = "李娜老师，你的学分情况已私信发给你";
 
 /** Backoff short enough for tests, but with the same shape as in production. */
 export const FAST_TIMING: StreamTiming = {
@@ -72,7 +75,7 @@ export async function startDingtalkWorld(options: {
   const channels: DingtalkChannel[] = [];
   const startInstance = async (coordination: Coordination) => {
     coordinations.push(coordination);
-    const bot = createBot({ prisma: database.prisma, templates: loadTemplates(), now: () => clock.now, logger: log.logger });
+    const bot = createBot({ prisma: database.prisma, templates: loadTemplates(), now: () => clock.now, logger: log.logger, secrets: testSecretBox(), coordination });
     const channel = createDingtalkChannel({
       config,
       bot,
@@ -80,6 +83,7 @@ export async function startDingtalkWorld(options: {
       prisma: database.prisma,
       logger: log.logger,
       now: () => clock.now,
+      secrets: testSecretBox(),
       streamTiming: { ...FAST_TIMING, ...options.timing },
     });
     channels.push(channel);

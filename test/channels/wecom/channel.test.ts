@@ -7,6 +7,7 @@ import { loadConfig, type WecomConfig } from "../../../src/config.js";
 import { createCoordination, type Coordination } from "../../../src/coordination/index.js";
 import { loadDemoData } from "../../../src/domain/demo-data.js";
 import { buildApp } from "../../../src/http/app.js";
+import { bindMessageFor } from "../../support/bind-codes.js";
 import { openTestDatabase, type TestDatabase } from "../../support/database.js";
 import {
   aiBotCallback,
@@ -23,6 +24,7 @@ import { eventually, startFakeWecom, type FakeWecom } from "../../support/fake-w
 import { serveApp } from "../../support/http.js";
 import { capturingLogger } from "../../support/logger.js";
 import { postgresUrl, redisUrl, uniqueRedisPrefix } from "../../support/services.js";
+import { testSecretBox } from "../../support/secrets.js";
 
 const CORP_ID = "wwcorp0001";
 const SECRET = "app-secret-0001";
@@ -32,6 +34,9 @@ const APP = { token: "AppToken1", encodingAesKey: "kWmYm7qr5nMoAUwZRjGtBxmz3KA1t
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 type Sent = { status: number; text: string; requestId: string };
+
+/** The bot's clock; bind codes are issued against it. */
+const BOT_NOW = new Date("2026-11-23T02:00:00Z");
 
 describe(`WeCom channel (${postgresUrl ? "PostgreSQL" : "embedded database"}, ${redisUrl ? "Redis" : "in-process"} coordination)`, () => {
   let database: TestDatabase;
@@ -62,16 +67,17 @@ describe(`WeCom channel (${postgresUrl ? "PostgreSQL" : "embedded database"}, ${
       WECOM_THROTTLED_RETRY_MS: "300",
       WECOM_EXTRA_BOTS: JSON.stringify([{ kind: "aibot", name: "slow", token: AIBOT.token, encodingAesKey: AIBOT.encodingAesKey }]),
     }).wecom as WecomConfig;
-    const bot = createBot({ prisma: database.prisma, templates: loadTemplates(), now: () => new Date("2026-11-23T02:00:00Z"), logger: log.logger });
+    const bot = createBot({ prisma: database.prisma, templates: loadTemplates(), now: () => BOT_NOW, logger: log.logger, secrets: testSecretBox(), coordination });
     // The "slow" bot answers after the budget, so its answers must take the response_url path.
     const slowBot = { handle: async (...args: Parameters<typeof bot.handle>) => (await new Promise((r) => setTimeout(r, 80)), bot.handle(...args)) };
-    channel = createWecomChannel({ config: { ...config, aiBots: config.aiBots.filter((b) => b.name === "") }, bot, coordination, prisma: database.prisma, logger: log.logger, replyBudgetMs: 1_500 });
+    channel = createWecomChannel({ config: { ...config, aiBots: config.aiBots.filter((b) => b.name === "") }, bot, coordination, prisma: database.prisma, logger: log.logger, secrets: testSecretBox(), replyBudgetMs: 1_500 });
     const slowChannel = createWecomChannel({
       config: { ...config, aiBots: config.aiBots.filter((b) => b.name === "slow"), apps: [] },
       bot: slowBot,
       coordination: slowCoordination,
       prisma: database.prisma,
       logger: log.logger,
+      secrets: testSecretBox(),
       replyBudgetMs: 20,
     });
     server = await serveApp(buildApp({ logger: log.logger, readinessChecks: [], routers: [...channel.routers, ...slowChannel.routers] }));
@@ -105,14 +111,18 @@ describe(`WeCom channel (${postgresUrl ? "PostgreSQL" : "embedded database"}, ${
     });
 
     it("binds a teacher in a single chat and answers an @-question in a group with a finished, encrypted stream", async () => {
-      const bound = await postAiBot(aiBotText({ msgid: uniqueId(), from: "wx-lina", content: "绑定 工号 T0003" }));
+      const bound = await postAiBot(aiBotText({ msgid: uniqueId(), from: "wx-lina", content: await bindMessageFor(database.prisma, "T0003", BOT_NOW) }));
       expect(bound.status).toBe(200);
       expect(streamContent(bound)).toContain("绑定好了");
 
       const asked = await postAiBot(aiBotText({ msgid: uniqueId(), from: "wx-lina", chatid: "wrkSchool1", content: "@学分助手 我还差多少学分" }));
       const reply = openAiBotReply(AIBOT, JSON.parse(asked.text));
       expect(reply).toMatchObject({ msgtype: "stream", stream: { finish: true } });
-      expect(reply.stream?.content).toContain("61.5 / 90 学分");
+      // A balance is personal: the group hears one line, the numbers go to 李娜 directly.
+      expect(reply.stream?.content).toBe("李娜老师，你的学分情况已私信发给你 📩");
+      const lina = await database.prisma.teacher.findFirstOrThrow({ where: { employeeNumber: "T0003" } });
+      const direct = await database.prisma.delivery.findFirstOrThrow({ where: { teacherId: lina.id, platform: "wecom" } });
+      expect(direct.content).toContain("61.5 / 90 学分");
       const group = await database.prisma.chatGroup.findUnique({ where: { platform_chatId: { platform: "wecom", chatId: "wrkSchool1" } } });
       expect(group?.schoolId).toBeTruthy();
     });
@@ -139,7 +149,7 @@ describe(`WeCom channel (${postgresUrl ? "PostgreSQL" : "embedded database"}, ${
       const sent = await postAiBot(aiBotText({ msgid, from: "wx-lina", chatid: "wrkSchool1", content: "@学分助手 我还差多少学分", responseUrl }), "/wecom/aibot/slow");
       expect(sent).toMatchObject({ status: 200, text: "" });
       const posted = await eventually(() => fake.to("/cgi-bin/aibot/response").find((r) => r.query.response_code === msgid));
-      expect(posted.body).toMatchObject({ msgtype: "markdown", markdown: { content: expect.stringContaining("61.5 / 90 学分") } });
+      expect(posted.body).toMatchObject({ msgtype: "markdown", markdown: { content: expect.stringContaining("你的学分情况已私信发给你") } });
     });
 
     it("acknowledges message types it does not know (or answer) with an empty 200", async () => {
@@ -226,7 +236,7 @@ describe(`WeCom channel (${postgresUrl ? "PostgreSQL" : "embedded database"}, ${
     it("a replayed message (same msgid, freshly signed) is acknowledged and not answered again", async () => {
       const message = goodMessage();
       const first = await postAiBot(message);
-      expect(streamContent(first)).toContain("绑定好了");
+      expect(streamContent(first)).toContain("绑定需要验证码");
       const before = await database.prisma.chatIdentity.count();
       expect(await postAiBot(message)).toMatchObject({ status: 200, text: "" });
       expect(await database.prisma.chatIdentity.count()).toBe(before);
@@ -245,7 +255,7 @@ describe(`WeCom channel (${postgresUrl ? "PostgreSQL" : "embedded database"}, ${
     });
 
     it("acknowledges at once and answers through message/send, once per MsgId (kept as a 64-bit string)", async () => {
-      const xml = appTextXml({ corpId: CORP_ID, from: "liuyang", content: "绑定 工号 T0004", msgId: "4561255354251345929", agentId: APP.agentId, createTime: nowSeconds() });
+      const xml = appTextXml({ corpId: CORP_ID, from: "liuyang", content: await bindMessageFor(database.prisma, "T0004", BOT_NOW), msgId: "4561255354251345929", agentId: APP.agentId, createTime: nowSeconds() });
       expect(await postApp(xml)).toMatchObject({ status: 200, text: "" });
       const message = await eventually(() => fake.to("/cgi-bin/message/send").find((r) => (r.body as { touser: string }).touser === "liuyang"));
       expect(message.body).toEqual({ touser: "liuyang", agentid: 1000002, safe: 0, msgtype: "text", text: { content: expect.stringContaining("绑定好了") } });
@@ -270,7 +280,7 @@ describe(`WeCom channel (${postgresUrl ? "PostgreSQL" : "embedded database"}, ${
   describe("senders", () => {
     async function group(delivery: object, chatId = `chat-${uniqueId()}`) {
       const region = await database.prisma.region.findFirstOrThrow();
-      return database.prisma.chatGroup.create({ data: { platform: "wecom", chatId, regionId: region.id, delivery } });
+      return database.prisma.chatGroup.create({ data: { platform: "wecom", chatId, regionId: region.id, status: "approved", delivery } });
     }
     const webhookBodies = () => fake.delivered("/cgi-bin/webhook/send").map((r) => r.body as { text?: { content: string; mentioned_list?: string[] } });
 

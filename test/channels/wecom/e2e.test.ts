@@ -6,6 +6,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { aiBotCallback, aiBotText, appCallback, appTextXml, openAiBotReply, verificationQuery, type CallbackSecrets } from "../../support/fake-wecom-callbacks.js";
 import { eventually, startFakeWecom, type FakeWecom } from "../../support/fake-wecom.js";
+import { demoDataDirWithCodes } from "../../support/bind-codes.js";
 import { postgresUrl, redisUrl } from "../../support/services.js";
 import { startService, type RunningService } from "../../support/service-process.js";
 
@@ -57,6 +58,7 @@ describe("WeCom end to end: npm start (embedded mode) against a fake WeCom", () 
   it("verifies URLs, binds, answers three identical deliveries once with an encrypted stream, and answers the app via message/send", async () => {
     fake = await startFakeWecom({ corpId: CORP_ID, secret: SECRET });
     dataDir = await mkdtemp(path.join(os.tmpdir(), "jj-wecom-e2e-"));
+    const codes = await demoDataDirWithCodes(dataDir, ["T0003", "T0004"]);
     const service = await startService({ DATA_DIR: dataDir, ...wecomEnvironment(fake) });
     try {
       const verified = await fetch(`${service.url}/wecom/aibot?${verificationQuery(AIBOT, "8342917465019283746", nowSeconds())}`);
@@ -64,7 +66,7 @@ describe("WeCom end to end: npm start (embedded mode) against a fake WeCom", () 
       expect(await verified.text()).toBe("8342917465019283746");
       expect(await (await fetch(`${service.url}/wecom/app?${verificationQuery(APP, "1616140317555161061", nowSeconds())}`)).text()).toBe("1616140317555161061");
 
-      const bind = await postAiBot(service, aiBotCallback(AIBOT, aiBotText({ msgid: uniqueId(), from: "wx-lina", content: "绑定 工号 T0003" }), nowSeconds()));
+      const bind = await postAiBot(service, aiBotCallback(AIBOT, aiBotText({ msgid: uniqueId(), from: "wx-lina", content: `绑定 工号 T0003 验证码 ${codes.T0003}` }), nowSeconds()));
       expect(openAiBotReply(AIBOT, JSON.parse(bind.text)).stream?.content).toContain("绑定好了");
 
       const question = aiBotCallback(
@@ -78,11 +80,16 @@ describe("WeCom end to end: npm start (embedded mode) against a fake WeCom", () 
       expect(answers).toHaveLength(1);
       const reply = openAiBotReply(AIBOT, JSON.parse(answers[0]!.text));
       expect(reply).toMatchObject({ msgtype: "stream", stream: { finish: true } });
-      expect(reply.stream?.content).toContain("61.5 / 90 学分");
+      // A group hears one line without numbers; the answer reaches 李娜 alone, once, from the app.
+      expect(reply.stream?.content).toBe("李娜老师，你的学分情况已私信发给你 📩");
+      const privately = await eventually(() => sentTo(fake!, "wx-lina")[0]);
+      expect(privately.body).toMatchObject({ touser: "wx-lina", agentid: 1000002, msgtype: "text" });
+      expect((privately.body as { text: { content: string } }).text.content).toContain("61.5 / 90 学分");
 
-      expect(await postApp(service, "liuyang", "绑定 工号 T0004")).toEqual({ status: 200, text: "" });
+      expect(await postApp(service, "liuyang", `绑定 工号 T0004 验证码 ${codes.T0004}`)).toEqual({ status: 200, text: "" });
       const message = await eventually(() => sentTo(fake!, "liuyang")[0]);
       expect(message.body).toEqual({ touser: "liuyang", agentid: 1000002, safe: 0, msgtype: "text", text: { content: expect.stringContaining("绑定好了") } });
+      expect(sentTo(fake, "wx-lina")).toHaveLength(1);
       expect(fake.to("/cgi-bin/gettoken")).toHaveLength(1);
     } finally {
       expect(await service.stop()).toBe(0);

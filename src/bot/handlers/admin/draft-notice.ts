@@ -4,7 +4,7 @@ import type { Intent } from "../../intents/index.js";
 import { saveSession } from "../../sessions.js";
 import { DRAFT_LIFETIME_MINUTES, type NoticeDraft } from "./notice-draft.js";
 import { NOTICE_TARGET_NAMES, noticeGroupIds, requireMayNotice } from "./notice-targets.js";
-import { MAX_NOTICE_LENGTH } from "../../../domain/notices.js";
+import { MAX_NOTICE_LENGTH, noticeText } from "../../../domain/notices.js";
 
 
 /**
@@ -15,7 +15,7 @@ export async function draftNotice(conversation: TeacherConversation, intent: Ext
   const { actor, deps, message } = conversation;
   requireMayNotice(conversation, actor, intent.target);
   const regionAdmin = actor.roles.includes("region_admin");
-  const text = intent.text.trim();
+  const text = noticeText(intent.text);
   if (text === "") return [conversation.say("admin-notice-need-text", { regionAdmin })];
   const length = [...text].length;
   if (length > MAX_NOTICE_LENGTH) return [conversation.say("admin-notice-too-long", { length, max: MAX_NOTICE_LENGTH })];

@@ -1,6 +1,8 @@
 import { requireRole, type Actor } from "../../../domain/actors.js";
 import type { NoticeTarget } from "../../../generated/prisma/client.js";
 import type { TeacherConversation } from "../../context.js";
+import { HEARS_SCHOOL_TRAFFIC } from "../../../domain/group-traffic.js";
+import { requireHearsSchoolTraffic } from "./group-traffic-check.js";
 import { refusal } from "./refusal.js";
 
 export const NOTICE_TARGET_NAMES: Readonly<Record<NoticeTarget, string>> = { group: "本群", school: "全校", region: "全区" };
@@ -13,7 +15,7 @@ export function requireMayNotice(conversation: TeacherConversation, actor: Actor
   }
 }
 
-/** The ChatGroups a notice to this target goes to, in the order they became known. */
+/** The approved ChatGroups a notice to this target goes to, in the order they became known. */
 export async function noticeGroupIds(conversation: TeacherConversation, target: NoticeTarget): Promise<string[]> {
   const { actor, message, deps } = conversation;
   const regionAdmin = actor.roles.includes("region_admin");
@@ -24,18 +26,19 @@ export async function noticeGroupIds(conversation: TeacherConversation, target: 
         where: { platform_chatId: { platform: message.platform, chatId: message.chatId } },
       });
       if (!group || group.regionId !== actor.regionId) throw refusal(conversation, "group_elsewhere", "admin-group-elsewhere");
+      requireHearsSchoolTraffic(conversation, group, "通知");
       return [group.id];
     }
     case "school": {
       if (actor.schoolId === null) throw refusal(conversation, "notice_no_school", "admin-notice-no-school");
       const groups = await deps.prisma.chatGroup.findMany({
-        where: { regionId: actor.regionId, schoolId: actor.schoolId },
+        where: { regionId: actor.regionId, schoolId: actor.schoolId, ...HEARS_SCHOOL_TRAFFIC },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       });
       return groups.map((group) => group.id);
     }
     case "region": {
-      const groups = await deps.prisma.chatGroup.findMany({ where: { regionId: actor.regionId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+      const groups = await deps.prisma.chatGroup.findMany({ where: { regionId: actor.regionId, ...HEARS_SCHOOL_TRAFFIC }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
       return groups.map((group) => group.id);
     }
   }

@@ -4,6 +4,8 @@ import { audit } from "../../../domain/audit.js";
 import { reviewSubmission } from "../../../domain/reviews.js";
 import type { TeacherConversation } from "../../context.js";
 import type { Intent } from "../../intents/index.js";
+import { enqueueDeliveries } from "../../../domain/outbox.js";
+import { directPlatformsOf } from "../../../jobs/reminders/direct-accounts.js";
 import { mentionableAccounts } from "./mentionable-accounts.js";
 
 type ReviewIntent = Extract<Intent, { kind: "review" }>;
@@ -20,7 +22,8 @@ function submissionNumberOf(ref: string): number | undefined {
 
 /**
  * 审核 15 通过 18 / 审核 15 退回 原因: a reviewer's verdict on a submission by the short number teachers got
- * when they handed it in. The teacher is @-mentioned in a group where they are bound.
+ * when they handed it in. The teacher is @-mentioned in a group where they are bound; the reason for sending
+ * work back goes to the teacher directly, never to the group.
  */
 export async function reviewHandler(conversation: TeacherConversation, intent: ReviewIntent): Promise<Reply[]> {
   const { actor, deps, teacher } = conversation;
@@ -55,19 +58,45 @@ export async function reviewHandler(conversation: TeacherConversation, intent: R
     via: "chat",
   });
   const accounts = await mentionableAccounts(conversation, [submission.teacherId]);
-  return [
-    conversation.say(
-      intent.decision === "approved" ? "admin-review-approved" : "admin-review-rejected",
-      {
-        number: submission.number,
-        name: submission.teacher.name,
-        title: submission.assignment.title,
-        score: reviewed.score,
-        maxScore: submission.assignment.maxScore,
-        reason,
-        revised: submission.status !== "submitted",
-      },
-      accounts.get(submission.teacherId) ?? [],
-    ),
-  ];
+  const details = {
+    number: submission.number,
+    name: submission.teacher.name,
+    title: submission.assignment.title,
+    score: reviewed.score,
+    maxScore: submission.assignment.maxScore,
+    reason,
+    revised: submission.status !== "submitted",
+  };
+  const mentions = accounts.get(submission.teacherId) ?? [];
+  if (intent.decision === "approved") return [conversation.say("admin-review-approved", details, mentions)];
+  const direct = await tellReason(conversation, submission.teacherId, details);
+  // Why work was sent back is between the reviewer and the teacher: the group hears only that it was.
+  const template = conversation.message.chatType === "group" ? "admin-review-rejected-group" : "admin-review-rejected";
+  return [conversation.say(template, { ...details, direct }, mentions)];
+}
+
+/**
+ * Sends the teacher the reason their work was sent back, by direct message through the outbox, where they
+ * can get one. Whether it was queued.
+ */
+async function tellReason(
+  conversation: TeacherConversation,
+  teacherId: string,
+  details: { number: number; name: string; title: string; reason: string },
+): Promise<boolean> {
+  const { deps, message, actor } = conversation;
+  const platform = (await directPlatformsOf(deps.prisma, [teacherId], deps.directMessagePlatforms)).get(teacherId);
+  if (!platform) return false;
+  await enqueueDeliveries(deps.prisma, [
+    {
+      idempotencyKey: `review:${message.platform}:${message.messageId}`,
+      regionId: actor.regionId,
+      purpose: "direct_answer",
+      platform,
+      teacherId,
+      content: deps.templates.render("review-rejected-direct", details),
+    },
+  ]);
+  await deps.kickOutbox?.();
+  return true;
 }

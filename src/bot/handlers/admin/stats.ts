@@ -21,7 +21,7 @@ export async function statsHandler(conversation: TeacherConversation, intent: Ex
   const { actor, deps } = conversation;
   requireRole(actor, "school_admin", "region_admin", "reviewer");
   const { assignment, number, overdue } = await assignmentNamed(conversation, intent.assignmentRef, "统计");
-  const audience = await audienceOf(conversation);
+  const audience = await audienceOf(conversation, "统计名单");
   const progress = await progressOf(deps.prisma, assignment, audience.schoolId);
   const count = (status: SubmissionStatus) => progress.filter((item) => item.submission?.status === status).length;
   const missing = progress.filter((item) => item.submission === null).length;
@@ -45,7 +45,9 @@ export async function statsHandler(conversation: TeacherConversation, intent: Ex
     missing,
     owing: owing.length,
   });
-  const lines = owing.map((item) =>
+  // Where the region keeps late-lists in groups to counts, a group sees the numbers above and no names.
+  const namesHere = conversation.message.chatType === "direct" || conversation.region.lateListInGroups === "names";
+  const lines = (namesHere ? owing : []).map((item) =>
     templates.render("admin-stats-line", {
       name: item.teacher.name,
       school: audience.schoolId === null ? item.teacher.school?.name : undefined,

@@ -1,17 +1,22 @@
 import Router from "@koa/router";
+import type { DedupStore } from "../../../coordination/types.js";
 import type { Logger } from "../../../logger.js";
 import { readBody } from "../../../http/read-body.js";
 import { decodeRobotMessage } from "../decode.js";
 import type { InFlight } from "../in-flight.js";
 import type { RobotMessageHandler } from "../inbound.js";
-import { verifyDingtalkSignature } from "../sign.js";
+import { SIGNATURE_WINDOW_MS, verifyDingtalkSignature } from "../sign.js";
 
 /** A robot message is a few kilobytes; anything far larger is not one. */
 const BODY_LIMIT_BYTES = 64 * 1024;
+/** A pair is valid from window before its timestamp to window after it, so it is remembered that long. */
+const SIGNATURE_MEMORY_SECONDS = Math.ceil((2 * SIGNATURE_WINDOW_MS) / 1000);
 
 export type CallbackRouterOptions = {
   clientSecrets: readonly string[];
   handleRobotMessage: RobotMessageHandler;
+  /** Remembers each accepted (timestamp, sign) pair, shared by every instance. */
+  dedup: DedupStore;
   inFlight: InFlight;
   now: () => Date;
   logger: Logger;
@@ -19,8 +24,9 @@ export type CallbackRouterOptions = {
 
 /**
  * HTTP mode: DingTalk POSTs each robot message to /dingtalk/callback with `timestamp` and `sign` headers.
- * The request is checked and answered at once (200, empty); the answer to the teacher goes out afterwards
- * through the sessionWebhook or the OpenAPI, so a slow database never makes DingTalk resend.
+ * A (timestamp, sign) pair is accepted once, within SIGNATURE_WINDOW_MS of our clock. The request is checked
+ * and answered at once (200, empty); the answer to the teacher goes out afterwards through the
+ * sessionWebhook or the OpenAPI, so a slow database never makes DingTalk resend.
  */
 export function dingtalkCallbackRouter(options: CallbackRouterOptions): Router {
   const { logger } = options;
@@ -32,8 +38,12 @@ export function dingtalkCallbackRouter(options: CallbackRouterOptions): Router {
       secrets: options.clientSecrets,
       nowMs: options.now().getTime(),
     });
-    if (!check.ok) {
-      logger.warn({ reason: check.reason, timestamp: ctx.get("timestamp") || null }, "dingtalk callback refused: bad signature");
+    let refusal: string | undefined = check.ok ? undefined : check.reason;
+    // The signature covers only the timestamp, so a pair seen before is a captured request carrying any body.
+    const pair = `dingtalk:callback-sign:${ctx.get("timestamp")}:${ctx.get("sign")}`;
+    if (!refusal && !(await options.dedup.claim(pair, SIGNATURE_MEMORY_SECONDS))) refusal = "replayed";
+    if (refusal) {
+      logger.warn({ reason: refusal, timestamp: ctx.get("timestamp") || null }, "dingtalk callback refused: bad signature");
       ctx.status = 401;
       ctx.body = { error: "bad_signature", message: "签名无效或已过期。" };
       return;

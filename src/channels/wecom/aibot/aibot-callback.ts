@@ -3,6 +3,7 @@ import type Router from "@koa/router";
 import type { Context } from "koa";
 import { z } from "zod";
 import type { WecomAiBotConfig } from "../../../config.js";
+import { checkInbound } from "../../inbound-safety.js";
 import type { Reply } from "../../types.js";
 import { DEDUP_TTL_SECONDS, type ChannelContext } from "../channel-context.js";
 import { sealEnvelope } from "../callback/envelope.js";
@@ -83,12 +84,17 @@ export function mountAiBot(router: Router, path: string, config: WecomAiBotConfi
 
   /** The answer's content when it is ready within the budget and says something; otherwise undefined. */
   async function answer(payload: AiBotUserMessage): Promise<string | undefined> {
+    const checked = checkInbound(decodeAiBotMessage(payload, context.now()), { aibotid: payload.aibotid });
+    if (!checked.ok) {
+      context.logger.warn({ channel: "wecom", endpoint: path, field: checked.field }, "wecom ai bot message dropped: control characters in an id");
+      return undefined;
+    }
     const dedupKey = `wecom:aibot:${payload.aibotid}:${payload.msgid}`;
     if (!(await context.coordination.dedup.claim(dedupKey, DEDUP_TTL_SECONDS))) {
       context.logger.info({ channel: "wecom", endpoint: path, msgid: payload.msgid }, "wecom ai bot message already handled");
       return undefined;
     }
-    const replies = context.bot.handle(decodeAiBotMessage(payload, context.now()));
+    const replies = context.bot.handle(checked.message);
     let outcome: BudgetOutcome<Reply[]>;
     try {
       outcome = await withinBudget(replies, options.replyBudgetMs);

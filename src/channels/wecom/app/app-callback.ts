@@ -2,6 +2,8 @@ import type Router from "@koa/router";
 import type { Context } from "koa";
 import { z } from "zod";
 import type { WecomAppConfig, WecomCallbackSecrets } from "../../../config.js";
+import { checkInbound } from "../../inbound-safety.js";
+import type { ChatMessage } from "../../types.js";
 import { DEDUP_TTL_SECONDS, type ChannelContext } from "../channel-context.js";
 import { acknowledge, answerUrlVerification, readCallbackBody, refuseCallback, type CallbackLog } from "../callback/respond.js";
 import { verifyCallback } from "../callback/verify.js";
@@ -48,17 +50,22 @@ export function mountApp(
     const message = parsed.data.xml;
     if (message.AgentID !== undefined && message.AgentID !== app.agentId) return refuseCallback(ctx, log, 403, "wrong_agent");
     if (message.MsgType !== "text") return acknowledge(ctx);
+    const checked = checkInbound(decodeAppMessage(message));
+    if (!checked.ok) {
+      context.logger.warn({ channel: "wecom", endpoint: path, field: checked.field }, "wecom app message dropped: control characters in an id");
+      return acknowledge(ctx);
+    }
     const dedupKey = `wecom:app:${app.corpId}:${app.agentId}:${message.MsgId}`;
     if (!(await context.coordination.dedup.claim(dedupKey, DEDUP_TTL_SECONDS))) {
       context.logger.info({ channel: "wecom", endpoint: path, msgId: message.MsgId }, "wecom app message already handled");
       return acknowledge(ctx);
     }
-    context.background.run("wecom app answer", answer(message));
+    context.background.run("wecom app answer", answer(message, checked.message));
     acknowledge(ctx);
   });
 
-  async function answer(message: AppTextMessage): Promise<void> {
-    const replies = await context.bot.handle(decodeAppMessage(message));
+  async function answer(message: AppTextMessage, decoded: ChatMessage): Promise<void> {
+    const replies = await context.bot.handle(decoded);
     for (const [index, reply] of replies.entries()) {
       await context.outbox.toUser(app.name, message.FromUserName, reply, `app:${app.corpId}:${app.agentId}:${message.MsgId}:${index}`);
     }

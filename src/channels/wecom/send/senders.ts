@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { PermanentJobError, RetryLaterError, type RateLimit, type RateLimiter } from "../../../coordination/index.js";
 import type { PrismaClient } from "../../../generated/prisma/client.js";
 import type { Logger } from "../../../logger.js";
+import type { SecretBox } from "../../../secret-box.js";
+import { openCredential } from "../../group-delivery-settings.js";
 import type { WecomAppClient } from "../api/app-client.js";
 import { callWecom } from "../api/call.js";
 import { WecomApiError, WecomErrorCode } from "../api/wecom-api-error.js";
@@ -27,6 +29,8 @@ export type SenderDependencies = {
   logger: Logger;
   apps: ReadonlyMap<string, WecomAppClient>;
   now: () => Date;
+  /** Opens the group robot key, which is stored sealed. */
+  secrets: SecretBox;
 };
 
 /**
@@ -49,7 +53,7 @@ export class WecomSenders {
       return;
     }
     if (!delivery.robotKey) throw new PermanentJobError(`WeCom group ${groupId} has no robot key`);
-    const robotKey = delivery.robotKey;
+    const robotKey = openCredential(delivery.robotKey, this.deps.secrets);
     // The key is the robot's only credential: it never goes into Redis keys or logs, a digest does.
     const robotId = createHash("sha256").update(robotKey).digest("hex").slice(0, 16);
     await this.take(`wecom:robot:${robotId}`, ROBOT_LIMIT);

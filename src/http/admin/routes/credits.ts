@@ -13,7 +13,7 @@ import { teacherInScope } from "../../../domain/scope.js";
 import { Prisma } from "../../../generated/prisma/client.js";
 import { actorIn, type AdminDependencies } from "../context.js";
 import { presentLedgerEntry } from "../present.js";
-import { dateOnly, jsonBody, queryOf } from "../validation.js";
+import { dateOnly, freeText, jsonBody, queryOf } from "../validation.js";
 
 const asOfQuery = z.object({ asOf: dateOnly.optional() });
 const results = z.strictObject({
@@ -90,7 +90,7 @@ export function creditRoutes(deps: AdminDependencies): Router {
 
   router.post("/certifications", async (ctx) => {
     const actor = actorIn(ctx);
-    const body = await jsonBody(ctx, z.strictObject({ year: z.number().int(), schoolId: z.string().uuid().optional(), note: z.string().max(500).optional() }));
+    const body = await jsonBody(ctx, z.strictObject({ year: z.number().int(), schoolId: z.string().uuid().optional(), note: freeText(500).optional() }));
     ctx.body = await certifyYear(prisma, { actor, ...body, now: deps.now() });
   });
 

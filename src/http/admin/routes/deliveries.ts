@@ -5,7 +5,7 @@ import { audit } from "../../../domain/audit.js";
 import { DomainError } from "../../../domain/errors.js";
 import { noticeAudienceGroupIds } from "../../../domain/notice-audience.js";
 import { noticeProgress } from "../../../domain/notice-progress.js";
-import { createNotice, MAX_NOTICE_LENGTH } from "../../../domain/notices.js";
+import { createNotice, MAX_NOTICE_LENGTH, noticeText } from "../../../domain/notices.js";
 import { visibleDeliveries } from "../../../domain/visible-deliveries.js";
 import type { Delivery, Prisma } from "../../../generated/prisma/client.js";
 import { actorIn, type AdminDependencies } from "../context.js";
@@ -14,7 +14,7 @@ import { jsonBody, queryOf } from "../validation.js";
 
 const newNotice = z
   .strictObject({
-    text: z.string().trim().min(1).max(MAX_NOTICE_LENGTH),
+    text: z.string().transform(noticeText).pipe(z.string().min(1).max(MAX_NOTICE_LENGTH)),
     target: z.enum(["school", "region", "groups"]),
     schoolIds: z.array(z.string().uuid()).min(1).max(200).optional(),
     groupIds: z.array(z.string().uuid()).min(1).max(2000).optional(),
@@ -24,7 +24,7 @@ const newNotice = z
 
 const deliveryQuery = z.strictObject({
   status: z.enum(["pending", "sent", "failed", "dead"]).optional(),
-  purpose: z.enum(["notice", "deadline_reminder", "weekly_digest", "annual_nudge"]).optional(),
+  purpose: z.enum(["notice", "deadline_reminder", "weekly_digest", "annual_nudge", "direct_answer"]).optional(),
   noticeId: z.string().uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -46,6 +46,8 @@ const presentDelivery = (delivery: DeliveryWithGroup) => ({
   sentAt: delivery.sentAt?.toISOString() ?? null,
   createdAt: delivery.createdAt.toISOString(),
   content: delivery.content,
+  /** When the retention job cleared the text (content is then empty). */
+  purgedAt: delivery.purgedAt?.toISOString() ?? null,
 });
 
 /**

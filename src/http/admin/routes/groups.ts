@@ -1,26 +1,28 @@
 import Router from "@koa/router";
 import { z } from "zod";
-import { groupDeliverySettings, SECRET_DELIVERY_SETTINGS, type GroupDeliverySettings } from "../../../channels/group-delivery-settings.js";
+import { groupDeliverySettings, SECRET_DELIVERY_SETTINGS } from "../../../channels/group-delivery-settings.js";
 import { GROUP_PLATFORMS } from "../../../channels/platforms.js";
 import { requireRole, type Actor } from "../../../domain/actors.js";
-import { audit } from "../../../domain/audit.js";
 import { DomainError } from "../../../domain/errors.js";
+import { createGroup, updateGroup } from "../../../domain/groups.js";
 import { canSee } from "../../../domain/scope.js";
-import type { ChatGroup, Prisma } from "../../../generated/prisma/client.js";
+import type { ChatGroup } from "../../../generated/prisma/client.js";
 import { actorIn, type AdminDependencies } from "../context.js";
-import { jsonBody } from "../validation.js";
+import { displayName, jsonBody } from "../validation.js";
 
 const newGroup = z.strictObject({
   platform: z.enum(GROUP_PLATFORMS),
-  chatId: z.string().trim().min(1).max(200),
-  name: z.string().trim().max(100).optional(),
+  chatId: displayName(200),
+  name: displayName(100).optional(),
   schoolId: z.string().uuid().nullable().optional(),
   delivery: groupDeliverySettings.default({}),
 });
 const groupChanges = z.strictObject({
-  name: z.string().trim().max(100).optional(),
+  name: displayName(100).optional(),
   schoolId: z.string().uuid().nullable().optional(),
   delivery: groupDeliverySettings.optional(),
+  /** approved: the group hears school traffic; pending: it does not. */
+  status: z.enum(["approved", "pending"]).optional(),
 });
 
 function present(group: ChatGroup) {
@@ -31,20 +33,17 @@ function present(group: ChatGroup) {
     chatId: group.chatId,
     name: group.name,
     schoolId: group.schoolId,
+    status: group.status,
+    external: group.external,
+    approvedBy: group.approvedBy,
+    approvedAt: group.approvedAt?.toISOString() ?? null,
     delivery: Object.fromEntries(Object.entries(stored).map(([key, value]) => [key, SECRET_DELIVERY_SETTINGS.has(key) ? "(已设置)" : value])),
   };
 }
 
-/** Secrets can be written but are never read back; `dead: null` removes the dead flag. */
-function mergeDelivery(stored: Prisma.JsonValue, changes: GroupDeliverySettings): Prisma.InputJsonValue {
-  const merged: Record<string, unknown> = { ...(stored as object), ...changes };
-  if (changes.dead === null) delete merged.dead;
-  return merged as Prisma.InputJsonValue;
-}
-
 export function groupRoutes(deps: AdminDependencies): Router {
   const router = new Router();
-  const { prisma } = deps;
+  const { prisma, secrets } = deps;
 
   async function checkSchool(actor: Actor, schoolId: string | null | undefined) {
     if (schoolId === undefined || schoolId === null) {
@@ -81,12 +80,7 @@ export function groupRoutes(deps: AdminDependencies): Router {
     const body = await jsonBody(ctx, newGroup);
     const schoolId = body.schoolId === undefined && actor.scope.kind === "school" ? actor.scope.schoolId : body.schoolId;
     await checkSchool(actor, schoolId);
-    const clash = await prisma.chatGroup.findUnique({ where: { platform_chatId: { platform: body.platform, chatId: body.chatId } } });
-    if (clash) throw new DomainError("group_exists", "这个群已经登记过了。", { field: "chatId", kind: "conflict" });
-    const group = await prisma.chatGroup.create({
-      data: { platform: body.platform, chatId: body.chatId, name: body.name ?? null, regionId: actor.regionId, schoolId: schoolId ?? null, delivery: mergeDelivery({}, body.delivery) },
-    });
-    await audit(prisma, actor, "create", "chat_group", group.id, { platform: body.platform, chatId: body.chatId });
+    const group = await createGroup(prisma, secrets, actor, { platform: body.platform, chatId: body.chatId, name: body.name ?? null, schoolId: schoolId ?? null, delivery: body.delivery }, deps.now());
     ctx.status = 201;
     ctx.body = present(group);
   });
@@ -97,16 +91,7 @@ export function groupRoutes(deps: AdminDependencies): Router {
     const group = await groupInScope(actor, ctx.params.id as string);
     const changes = await jsonBody(ctx, groupChanges);
     if (changes.schoolId !== undefined) await checkSchool(actor, changes.schoolId);
-    const updated = await prisma.chatGroup.update({
-      where: { id: group.id },
-      data: {
-        ...(changes.name !== undefined ? { name: changes.name } : {}),
-        ...(changes.schoolId !== undefined ? { schoolId: changes.schoolId } : {}),
-        ...(changes.delivery ? { delivery: mergeDelivery(group.delivery, changes.delivery) } : {}),
-      },
-    });
-    await audit(prisma, actor, "update", "chat_group", group.id, { fields: Object.keys(changes) });
-    ctx.body = present(updated);
+    ctx.body = present(await updateGroup(prisma, secrets, actor, group, changes, deps.now()));
   });
 
   return router;

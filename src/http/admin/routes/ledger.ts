@@ -9,7 +9,7 @@ import { appendEntry, reverseEntry } from "../../../domain/ledger.js";
 import { teacherInScope } from "../../../domain/scope.js";
 import { actorIn, type AdminDependencies } from "../context.js";
 import { presentLedgerEntry } from "../present.js";
-import { dateOnly, jsonBody } from "../validation.js";
+import { clientKey, dateOnly, displayName, freeText, jsonBody } from "../validation.js";
 
 const manualEntry = z
   .strictObject({
@@ -17,7 +17,7 @@ const manualEntry = z
     projectId: z.string().uuid().optional(),
     mode: z.enum(["centralized", "online", "school_based"]),
     category: z.enum(["required", "elective", "school_course"]),
-    tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+    tags: z.array(displayName(40)).max(20).default([]),
     level: z.enum(["national", "provincial", "prefecture", "county", "school"]),
     hours: z.number().positive().max(2000).multipleOf(0.01).optional(),
     leaveHours: z.number().min(0).max(2000).multipleOf(0.01).default(0),
@@ -26,9 +26,9 @@ const manualEntry = z
     role: z.enum(["participant", "lecturer"]).default("participant"),
     approved: z.boolean(),
     preService: z.boolean().default(false),
-    note: z.string().max(500).optional(),
+    note: freeText(500).optional(),
     /** Lets a client retry safely; the same key never records twice. */
-    idempotencyKey: z.string().min(8).max(200).optional(),
+    idempotencyKey: clientKey(8, 200).optional(),
   })
   .refine((e) => e.hours !== undefined || e.credits !== undefined, { message: "学时（hours）和学分（credits）至少填一项", path: ["hours"] })
   .refine((e) => e.hours === undefined || e.leaveHours <= e.hours, { message: "请假学时不能超过培训学时", path: ["leaveHours"] });
@@ -85,7 +85,7 @@ export function ledgerRoutes(deps: AdminDependencies): Router {
     const entry = await prisma.ledgerEntry.findUnique({ where: { id: ctx.params.entryId as string } });
     if (!entry) throw new DomainError("entry_not_found", "找不到这条学时记录。", { kind: "not_found" });
     await teacherInScope(prisma, actor.scope, entry.teacherId);
-    const { reason } = await jsonBody(ctx, z.strictObject({ reason: z.string().max(500) }));
+    const { reason } = await jsonBody(ctx, z.strictObject({ reason: freeText(500) }));
     const reversal = await reverseEntry(prisma, { entryId: entry.id, reason, actor: actor.employeeNumber });
     await audit(prisma, actor, "reverse", "ledger_entry", entry.id, { reason, reversalId: reversal.id });
     ctx.status = 201;

@@ -9,15 +9,15 @@ import { DomainError } from "../../../domain/errors.js";
 import { teacherInScope } from "../../../domain/scope.js";
 import { actorIn, regionToday, type AdminDependencies } from "../context.js";
 import { presentAssignment, presentEnrollment, presentProject } from "../present.js";
-import { dateOnly, jsonBody } from "../validation.js";
+import { dateOnly, displayName, jsonBody } from "../validation.js";
 
 const projectFields = z.strictObject({
   code: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{2,32}$/, "只能由字母、数字和 - 组成（2–32 位）"),
-  title: z.string().trim().min(1).max(200),
+  title: displayName(200),
   level: z.enum(["national", "provincial", "prefecture", "county", "school"]),
   mode: z.enum(["centralized", "online", "school_based"]),
   category: z.enum(["required", "elective", "school_course"]),
-  tags: z.array(z.string().trim().min(1).max(40)).max(20).default([]),
+  tags: z.array(displayName(40)).max(20).default([]),
   hours: z.number().positive().max(2000).multipleOf(0.01).optional(),
   fixedCredits: z.number().positive().max(500).multipleOf(0.01).optional(),
   startsOn: dateOnly,
@@ -31,7 +31,7 @@ const newProject = projectFields
   .refine((p) => !p.enrollmentDeadline || p.enrollmentDeadline <= p.startsOn, { message: "报名截止日期应在开班之前", path: ["enrollmentDeadline"] });
 const projectChanges = projectFields.omit({ code: true }).partial();
 const newAssignment = z.strictObject({
-  title: z.string().trim().min(1).max(200),
+  title: displayName(200),
   kind: z.enum(["reflection", "lesson_review", "teaching_design", "activity_reflection", "platform_certificate"]),
   dueOn: dateOnly,
   minimumLength: z.number().int().positive().max(100_000).nullable().optional(),

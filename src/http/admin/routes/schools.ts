@@ -5,11 +5,11 @@ import { audit } from "../../../domain/audit.js";
 import { DomainError } from "../../../domain/errors.js";
 import { actorIn, type AdminDependencies } from "../context.js";
 import { presentSchool } from "../present.js";
-import { jsonBody } from "../validation.js";
+import { displayName, jsonBody } from "../validation.js";
 
 const newSchool = z.strictObject({
-  code: z.string().trim().min(1).max(32),
-  name: z.string().trim().min(1).max(100),
+  code: displayName(32),
+  name: displayName(100),
 });
 
 export function schoolRoutes(deps: AdminDependencies): Router {

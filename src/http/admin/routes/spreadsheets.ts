@@ -13,10 +13,10 @@ import { schoolReportFileName, schoolReportWorkbook, XLSX_CONTENT_TYPE } from ".
 import type { UploadedFile } from "../../../domain/spreadsheet/types.js";
 import { readBody } from "../../read-body.js";
 import { actorIn, type AdminDependencies } from "../context.js";
-import { dateOnly, queryOf } from "../validation.js";
+import { dateOnly, queryFlag, queryOf } from "../validation.js";
 
 const importQuery = z.object({
-  dryRun: z.enum(["true", "false", "1", "0"]).default("false").transform((value) => value === "true" || value === "1"),
+  dryRun: queryFlag,
   /** Shown in messages, the audit log and each ledger entry's source; the format is told from the bytes. */
   filename: z.string().trim().min(1).max(200).default("上传的文件"),
 });
@@ -35,7 +35,7 @@ export function spreadsheetRoutes(deps: AdminDependencies): Router {
     // Refused before the upload is read, so a teacher's token cannot make the server read 10 MB.
     requireRole(actor, "region_admin", "school_admin");
     const { dryRun, file } = await uploadOf(ctx);
-    const report = await importTeachers(prisma, { actor, file, dryRun });
+    const report = await importTeachers(prisma, { actor, file, dryRun, secrets: deps.secrets });
     answer(ctx, report, describeTeacherImport(report));
   });
 
@@ -61,7 +61,8 @@ export function spreadsheetRoutes(deps: AdminDependencies): Router {
   return router;
 }
 
-async function uploadOf(ctx: Context): Promise<{ dryRun: boolean; file: UploadedFile }> {
+/** The uploaded file (raw body, ≤ 10 MB) with the dryRun and filename query parameters. */
+export async function uploadOf(ctx: Context): Promise<{ dryRun: boolean; file: UploadedFile }> {
   const { dryRun, filename } = queryOf(ctx, importQuery);
   if (Number(ctx.get("content-length") || 0) > MAX_FILE_BYTES) {
     throw new DomainError("file_too_large", "文件超过 10 MB 上限，请拆分成几个文件分别导入。", { field: "file" });
@@ -80,7 +81,7 @@ function answer(ctx: Context, report: ImportReport<unknown>, message: string): v
 }
 
 /** Content-Disposition with the Chinese name per RFC 6266/5987 and an ASCII one for old clients. */
-function attachment(fileName: string, asciiFallback: string): string {
+export function attachment(fileName: string, asciiFallback: string): string {
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${encoded}`;
 }

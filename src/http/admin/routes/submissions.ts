@@ -6,12 +6,12 @@ import { DomainError } from "../../../domain/errors.js";
 import { reviewSubmission } from "../../../domain/reviews.js";
 import { actorIn, type AdminDependencies } from "../context.js";
 import { presentSubmission } from "../present.js";
-import { jsonBody } from "../validation.js";
+import { freeText, jsonBody } from "../validation.js";
 
 const review = z.strictObject({
   decision: z.enum(["approved", "rejected"]),
   score: z.number().int().optional(),
-  comment: z.string().max(2000).optional(),
+  comment: freeText(2000).optional(),
 });
 
 export function submissionRoutes(deps: AdminDependencies): Router {

@@ -1,0 +1,3 @@
+-- AlterEnum
+ALTER TYPE "DeliveryPurpose" ADD VALUE 'direct_answer';
+
