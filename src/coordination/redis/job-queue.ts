@@ -1,4 +1,4 @@
-import { DelayedError, Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from "bullmq";
+import { DelayedError, ErrorCode, Queue, UnrecoverableError, Worker, type Job, type JobsOptions } from "bullmq";
 import type { Redis } from "ioredis";
 import { assertCronSchedule } from "../cron.js";
 import { PermanentJobError, RetryLaterError } from "../job-errors.js";
@@ -62,11 +62,23 @@ export class RedisJobQueue<T> implements JobQueue<T> {
     assertPlainName("Scheduler id", schedulerId);
     assertCronSchedule(when);
     assertRetryOptions(options);
-    await this.queue.upsertJobScheduler(
-      schedulerId,
-      { pattern: when.pattern, tz: when.tz },
-      { name, data, opts: { ...bullRetryOptions(options), ...RETENTION } },
-    );
+    try {
+      await this.queue.upsertJobScheduler(
+        schedulerId,
+        { pattern: when.pattern, tz: when.tz },
+        { name, data, opts: { ...bullRetryOptions(options), ...RETENTION } },
+      );
+    } catch (error) {
+      // Two instances starting together race for the same tick: the loser finds the tick's job already
+      // created. That is success when the winner stored this very schedule.
+      if (!(await this.isTickTakenBySameSchedule(error, schedulerId, when))) throw error;
+    }
+  }
+
+  private async isTickTakenBySameSchedule(error: unknown, schedulerId: string, when: CronSchedule) {
+    if ((error as { code?: unknown }).code !== ErrorCode.SchedulerJobIdCollision) return false;
+    const stored = await this.queue.getJobScheduler(schedulerId);
+    return stored?.pattern === when.pattern && stored.tz === when.tz;
   }
 
   removeSchedule(schedulerId: string): Promise<boolean> {
