@@ -66,7 +66,7 @@ describe("precedence", () => {
   });
 
   it("a what-if naming a project does not enroll", () => {
-    expect(parseIntent("如果报名P2024-03呢")).toEqual({ kind: "what_if", record: { mode: "online" } });
+    expect(parseIntent("如果报名P2024-03呢")).toEqual({ kind: "what_if", record: {} });
   });
 
   it("statistics of 学分 is a teacher asking for their balance, not the admin's per-assignment stats", () => {
@@ -95,10 +95,10 @@ describe("decided edge cases", () => {
     expect(parseIntent("审核 15 退回")).toEqual({ kind: "review", submissionRef: "15", decision: "rejected", reason: "" });
   });
 
-  it("a what-if without a mode is online, the least favourable conversion", () => {
-    expect(parseIntent("如果再参加一次培训")).toEqual({ kind: "what_if", record: { mode: "online" } });
-    expect(parseIntent("如果参加区级培训")).toEqual({ kind: "what_if", record: { mode: "online", level: "county" } });
-    expect(parseIntent("如果考核不合格呢")).toEqual({ kind: "what_if", record: { mode: "online" } });
+  it("a what-if without a mode names none, for the handler to assume one and say so", () => {
+    expect(parseIntent("如果再参加一次培训")).toEqual({ kind: "what_if", record: {} });
+    expect(parseIntent("如果参加区级培训")).toEqual({ kind: "what_if", record: { level: "county" } });
+    expect(parseIntent("如果考核不合格呢")).toEqual({ kind: "what_if", record: {} });
   });
 
   it("a submit command without a link still submits, with an empty link for the domain to refuse", () => {

@@ -49,15 +49,15 @@ export const PHRASINGS: readonly (readonly [text: string, intent: Intent])[] = [
   ["如果再参加一次省级集中培训40学时呢", { kind: "what_if", record: { mode: "centralized", hours: 40, level: "provincial" } }],
   ["要是再学20学时网络培训", { kind: "what_if", record: { mode: "online", hours: 20 } }],
   ["what if I take 40 hours of online training", { kind: "what_if", record: { mode: "online", hours: 40 } }],
-  ["如果再参加四十学时的国培呢", { kind: "what_if", record: { mode: "online", hours: 40, level: "national" } }],
-  ["假如我在县级培训当主讲，能算多少学分", { kind: "what_if", record: { mode: "online", level: "county", role: "lecturer" } }],
+  ["如果再参加四十学时的国培呢", { kind: "what_if", record: { hours: 40, level: "national" } }],
+  ["假如我在县级培训当主讲，能算多少学分", { kind: "what_if", record: { level: "county", role: "lecturer" } }],
   ["那如果校本课程再修12学时呢", { kind: "what_if", record: { mode: "school_based", hours: 12, category: "school_course" } }],
   [
     "如果参加自治区级集中培训24学时，考核优秀呢？",
     { kind: "what_if", record: { mode: "centralized", hours: 24, level: "provincial", result: "excellent" } },
   ],
   ["再学20学时远程培训够了吗", { kind: "what_if", record: { mode: "online", hours: 20 } }],
-  ["如果再拿5学分选修", { kind: "what_if", record: { mode: "online", credits: 5, category: "elective" } }],
+  ["如果再拿5学分选修", { kind: "what_if", record: { credits: 5, category: "elective" } }],
   // tasks
   ["我的作业", { kind: "tasks" }],
   ["待办", { kind: "tasks" }],

@@ -42,6 +42,15 @@ export function handlerFor(intent: Intent): (conversation: TeacherConversation) 
       return nextPage;
     case "unknown":
       return (c) => unknownHandler(c, intent);
+    // Being built (issue 13): answered as not understood until their handlers land.
+    case "policy":
+    case "assignment":
+    case "withdraw":
+    case "small_talk":
+    case "contact":
+    case "compliance":
+    case "review_queue":
+      return (c) => unknownHandler(c, { kind: "unknown", suggestions: [] });
     case "confirm":
     case "cancel":
     case "notice":

@@ -15,7 +15,7 @@ export async function whatIfHandler(conversation: TeacherConversation, intent: E
   const hypothetical: CreditRecord = {
     id: "what-if",
     date: conversation.today,
-    mode: wanted.mode,
+    mode: wanted.mode ?? "online",
     // Most training teachers are sent to is required coursework; a named category wins.
     category: wanted.category ?? (wanted.mode === "school_based" ? "school_course" : "required"),
     level: wanted.level ?? "county",

@@ -13,13 +13,6 @@ const MARKER_AT_START = /^(?:那么|那|我)?(?:如果|要是|假如|假设|倘�
 const HOURS = new RegExp(`${NUMBER} ?个?(?:学时|小时|课时|hours?|hrs?|h(?![a-z]))`);
 const CREDITS = new RegExp(`${NUMBER} ?个?(?:学分|credits?)`);
 
-/**
- * Without a named mode the training is taken to be online: it is the one a teacher can add on their own
- * at any time, and it converts at the least favourable rate (e.g. 5 hours per credit against 4 for
- * centralized training in Bozhou), so the answer never promises more than the teacher will get.
- */
-const DEFAULT_MODE = "online";
-
 function amountOf(text: string, pattern: RegExp): { value: number; index: number } | undefined {
   const match = pattern.exec(text);
   const value = parseNumber(match?.[1]);
@@ -33,8 +26,9 @@ function readRecord(text: string, compact: string): HypotheticalRecord {
   const result = findWord(compact, RESULT_WORDS)?.meaning;
   const role = findWord(compact, ROLE_WORDS)?.meaning;
   const category = findWord(compact, CATEGORY_WORDS)?.meaning;
+  const mode = findWord(compact, MODE_WORDS)?.meaning;
   return {
-    mode: findWord(compact, MODE_WORDS)?.meaning ?? DEFAULT_MODE,
+    ...(mode !== undefined && { mode }),
     ...(hours !== undefined && { hours }),
     ...(credits !== undefined && { credits }),
     ...(level !== undefined && { level }),
