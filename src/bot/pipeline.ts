@@ -3,10 +3,10 @@ import { actorOf } from "../domain/actors.js";
 import { todayIn } from "../domain/calendar.js";
 import { DomainError } from "../domain/errors.js";
 import type { BotDependencies, Conversation, TeacherConversation } from "./context.js";
-import { handlerFor } from "./handlers/index.js";
-import { bindHandler } from "./handlers/bind.js";
-import { helpHandler } from "./handlers/help.js";
-import { parseIntent } from "./intents/index.js";
+import { mayUse } from "./commands/command.js";
+import { commandFor, parseIntent } from "./commands/index.js";
+import { fallbackHandler, notYourCommandHandler } from "./handlers/fallback.js";
+import { personal } from "./handlers/personal.js";
 import { noteExternalGroup, rememberGroup } from "./remember-group.js";
 
 export type Bot = { handle(message: ChatMessage): Promise<Reply[]> };
@@ -41,13 +41,14 @@ async function answer(conversation: Conversation): Promise<Reply[]> {
   const intent = parseIntent(message.text);
   // Outsiders are never bound, so this comes before finding out who is speaking.
   await noteExternalGroup(message, deps);
+  const definition = commandFor(intent.kind);
   const identity = await deps.prisma.chatIdentity.findUnique({
     where: { platform_platformUserId: { platform: message.platform, platformUserId: message.senderId } },
     include: { teacher: { include: { region: true } } },
   });
-  if (intent.kind === "bind") return bindHandler(conversation, intent);
   if (!identity || !identity.teacher.active) {
-    return intent.kind === "help" ? helpHandler(conversation, undefined) : [conversation.say("unbound")];
+    if (definition?.handleUnbound) return definition.handleUnbound(conversation, intent);
+    return intent.kind === "unknown" ? fallbackHandler(conversation, intent, undefined) : [conversation.say("unbound")];
   }
   const { region, ...teacher } = identity.teacher;
   const bound: TeacherConversation = {
@@ -58,5 +59,8 @@ async function answer(conversation: Conversation): Promise<Reply[]> {
     today: todayIn(region.timezone, deps.now()),
   };
   if (message.chatType === "group") await rememberGroup(bound);
-  return handlerFor(intent)(bound);
+  if (definition === undefined) return fallbackHandler(bound, intent.kind === "unknown" ? intent : { kind: "unknown", suggestions: [] }, bound.actor.roles);
+  if (!mayUse(bound.actor.roles, definition)) return notYourCommandHandler(bound, definition);
+  const handle = (c: TeacherConversation) => definition.handle(c, intent);
+  return definition.privateTopic === undefined ? handle(bound) : personal(definition.privateTopic, handle)(bound);
 }

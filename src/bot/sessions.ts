@@ -5,7 +5,11 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
  * Short-lived state of one sender in one chat (the next pages of a long answer, a notice waiting for
  * 确认), kept in the database so any instance can pick up the conversation.
  */
-export type SessionKind = "paging" | "notice_draft";
+export type SessionKind =
+  | "paging"
+  | "notice_draft"
+  /** The fallback's apology emoji was shown; it is not repeated within the conversation. */
+  | "fallback_shown";
 
 const where = (message: ChatMessage, kind: SessionKind) => ({
   platform_chatId_senderId_kind: { platform: message.platform, chatId: message.chatId, senderId: message.senderId, kind },
@@ -32,4 +36,10 @@ export async function takeSession(prisma: PrismaClient, message: ChatMessage, ki
   // Only the caller whose delete removed the row gets the payload: two 确认 at once confirm one notice.
   const { count } = await prisma.botSession.deleteMany({ where: { id: found.id } });
   return count === 1 && found.expiresAt > now ? found.payload : undefined;
+}
+
+/** Whether the sender has an unexpired session of this kind, leaving it in place. */
+export async function hasSession(prisma: PrismaClient, message: ChatMessage, kind: SessionKind, now: Date): Promise<boolean> {
+  const found = await prisma.botSession.findUnique({ where: where(message, kind), select: { expiresAt: true } });
+  return found !== null && found.expiresAt > now;
 }

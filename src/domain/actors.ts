@@ -30,7 +30,7 @@ export function actorOf(teacher: Teacher): Actor {
   };
 }
 
-const roleNames: Record<Role, string> = {
+export const ROLE_NAMES: Readonly<Record<Role, string>> = {
   teacher: "教师",
   school_admin: "学校管理员",
   region_admin: "区域管理员",
@@ -40,5 +40,5 @@ const roleNames: Record<Role, string> = {
 /** Refuses unless the actor holds one of the roles, naming them in the message. */
 export function requireRole(actor: Actor, ...roles: Role[]): void {
   if (roles.some((role) => actor.roles.includes(role))) return;
-  throw new DomainError("forbidden", `这项操作需要${roles.map((r) => roleNames[r]).join("或")}权限。`, { kind: "forbidden" });
+  throw new DomainError("forbidden", `这项操作需要${roles.map((r) => ROLE_NAMES[r]).join("或")}权限。`, { kind: "forbidden" });
 }

@@ -83,6 +83,6 @@ describe.each(databaseKinds)("发送情况 on %s", (kind) => {
   });
 
   it("refuses a teacher politely", async () => {
-    expect(await ask("T0002", "发送情况")).toBe("这项操作需要学校管理员或区域管理员权限。");
+    expect(await ask("T0002", "发送情况")).toMatch(/^这项操作需要学校管理员或区域管理员权限。\n/);
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseIntent, type IntentKind } from "../../src/bot/intents/index.js";
+import { parseIntent } from "../../src/bot/commands/index.js";
+import type { IntentKind } from "../../src/bot/intents/index.js";
 
 const KINDS: readonly IntentKind[] = [
   "balance", "details", "why", "what_if", "tasks", "submit", "projects", "enroll", "bind", "help", "more",
@@ -21,8 +22,8 @@ function expectWellFormed(text: string): void {
   const intent = parseIntent(text);
   expect(KINDS).toContain(intent.kind);
   if (intent.kind === "unknown") {
-    expect(intent.suggestions).toHaveLength(3);
-    expect(new Set(intent.suggestions).size).toBe(3);
+    expect(intent.suggestions.length).toBeGreaterThan(3);
+    expect(new Set(intent.suggestions).size).toBe(intent.suggestions.length);
   }
 }
 

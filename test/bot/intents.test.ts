@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { normaliseText, parseIntent, type IntentKind } from "../../src/bot/intents/index.js";
+import { parseIntent } from "../../src/bot/commands/index.js";
+import { normaliseText, type IntentKind } from "../../src/bot/intents/index.js";
 import { NOT_COMMANDS, PHRASINGS } from "./phrasings.js";
 
 function suggestionsOf(text: string): IntentKind[] {
@@ -18,10 +19,10 @@ describe("phrasing table", () => {
     expect(parseIntent(text)).toEqual(intent);
   });
 
-  it.each(NOT_COMMANDS)("%j is no command, and suggests exactly three different ones", (text) => {
+  it.each(NOT_COMMANDS)("%j is no command, and ranks every suggestible command once", (text) => {
     const suggestions = suggestionsOf(text);
-    expect(suggestions).toHaveLength(3);
-    expect(new Set(suggestions).size).toBe(3);
+    expect(suggestions.length).toBeGreaterThan(3);
+    expect(new Set(suggestions).size).toBe(suggestions.length);
   });
 });
 
@@ -84,7 +85,7 @@ describe("decided edge cases", () => {
   });
 
   it("a link without a submit verb or assignment word is not submitted on a guess", () => {
-    expect(suggestionsOf("分享一篇文章 https://mp.weixin.qq.com/s/xyz")).toHaveLength(3);
+    expect(parseIntent("分享一篇文章 https://mp.weixin.qq.com/s/xyz").kind).toBe("unknown");
   });
 
   it("an approval without a score is a review with no score, for the handler to ask for one", () => {
@@ -121,7 +122,7 @@ describe("decided edge cases", () => {
   it("suggests by resemblance, and by usefulness when nothing resembles", () => {
     expect(suggestionsOf("审核")[0]).toBe("review");
     expect(suggestionsOf("我想看学分证书")[0]).toBe("balance");
-    expect(suggestionsOf("👍")).toEqual(["balance", "tasks", "help"]);
+    expect(suggestionsOf("👍").slice(0, 3)).toEqual(["balance", "tasks", "help"]);
   });
 });
 

@@ -1,16 +1,29 @@
 import type { Reply } from "../../channels/types.js";
+import type { Role } from "../../generated/prisma/client.js";
+import type { HelpSection } from "../commands/command.js";
+import { commandsFor } from "../commands/index.js";
 import type { Conversation, TeacherConversation } from "../context.js";
 
-/** The command menu; administrators and reviewers also see their own commands. */
+/** Someone not bound yet sees what a teacher can do once they are. */
+const BEFORE_BINDING: readonly Role[] = ["teacher"];
+
+/** The command menu, built from the registry: each person sees exactly the commands their roles allow. */
 export async function helpHandler(conversation: Conversation, bound: TeacherConversation | undefined): Promise<Reply[]> {
-  const roles = bound?.actor.roles ?? [];
+  const roles = bound?.actor.roles ?? BEFORE_BINDING;
+  const usable = commandsFor(roles);
+  const section = (wanted: HelpSection) =>
+    usable.flatMap(({ help }) => {
+      if (help?.section !== wanted) return [];
+      const usage = typeof help.usage === "function" ? help.usage(roles) : help.usage;
+      return [{ topic: help.topic, usage: usage.join(" / ") }];
+    });
   return [
     conversation.say("help", {
       bound: bound !== undefined,
       name: bound?.teacher.name,
-      admin: roles.includes("region_admin") || roles.includes("school_admin"),
-      regionAdmin: roles.includes("region_admin"),
-      reviewer: roles.includes("reviewer") || roles.includes("region_admin"),
+      teacher: section("teacher"),
+      admin: section("admin"),
+      reviewer: section("reviewer"),
     }),
   ];
 }

@@ -1,4 +1,3 @@
-/** The intent parser: chat text in, what the sender asks for out. Pure: no I/O, no clock, no platform. */
+/** Understanding chat text: pure steps (no I/O, no clock, no platform); commands/ applies them in order. */
 export { normaliseText } from "./normalise.js";
-export { parseIntent } from "./parse.js";
 export type { AssignmentKind, AssignmentTopic, HypotheticalRecord, Intent, IntentKind, PolicyTopic, RequirementPart } from "./types.js";

@@ -1,0 +1,54 @@
+import type { Reply } from "../../channels/types.js";
+import { ROLE_NAMES } from "../../domain/actors.js";
+import type { Role } from "../../generated/prisma/client.js";
+import type { Command } from "../commands/command.js";
+import { commandsFor, MOST_NEEDED_FIRST } from "../commands/index.js";
+import type { Conversation } from "../context.js";
+import type { Intent, IntentKind } from "../intents/index.js";
+import { hasSession, saveSession } from "../sessions.js";
+
+const SUGGESTION_COUNT = 3;
+/** "The conversation" for the apology emoji: a chat that falls silent this long starts a new one. */
+const CONVERSATION_MS = 6 * 60 * 60_000;
+
+/**
+ * The first example of each suggested command the sender may use, most likely first. Someone already
+ * bound is not offered binding: a second 绑定 only ever answers "already bound".
+ */
+function examplesFor(roles: readonly Role[] | undefined, ranked: readonly IntentKind[]): string[] {
+  const usable = new Map(commandsFor(roles).map((definition) => [definition.kind, definition.examples[0]]));
+  if (roles !== undefined) usable.delete("bind");
+  return ranked.flatMap((kind) => usable.get(kind) ?? []).slice(0, SUGGESTION_COUNT);
+}
+
+/**
+ * A message nothing recognised: the likeliest commands the sender may use (never one their role cannot),
+ * and the apology emoji only the first time in a conversation.
+ */
+export async function fallbackHandler(
+  conversation: Conversation,
+  intent: Extract<Intent, { kind: "unknown" }>,
+  roles: readonly Role[] | undefined,
+): Promise<Reply[]> {
+  const { deps, message } = conversation;
+  const now = deps.now();
+  const emoji = !(await hasSession(deps.prisma, message, "fallback_shown", now));
+  if (emoji) await saveSession(deps.prisma, message, "fallback_shown", {}, new Date(now.getTime() + CONVERSATION_MS));
+  return [conversation.say("unknown", { examples: examplesFor(roles, intent.suggestions), emoji })];
+}
+
+/** A command the sender's roles do not allow: says which roles it needs and what they can do instead. */
+export async function notYourCommandHandler(
+  conversation: Conversation & { actor: { roles: Role[] } },
+  definition: Pick<Command<IntentKind>, "kind" | "users">,
+): Promise<Reply[]> {
+  const roles = conversation.actor.roles;
+  const needed = definition.users === "everyone" ? [] : definition.users;
+  return [
+    conversation.say("not-your-command", {
+      teacherOnly: needed.length === 1 && needed[0] === "teacher",
+      needed: needed.map((role) => ROLE_NAMES[role]).join("或"),
+      examples: examplesFor(roles, MOST_NEEDED_FIRST),
+    }),
+  ];
+}
