@@ -36,16 +36,16 @@ import type { Intent } from "../../../src/bot/intents/index.js";
  *   named (心得 → reflection, 评课 → lesson_review, 教学设计/教案 → teaching_design, 反思 → activity_reflection,
  *   证书 → platform_certificate). "作业什么时候截止" is assignment "due" with neither slot (the list of her
  *   assignments is tasks); "我的作业通过了没 / 多少分" is "result".
- * - submit: `link` exactly as typed without trailing punctuation; "" when there is none (提交作业1 is still a
+ * - submit: `link` exactly as typed without trailing punctuation; "" when there is none (交作业3 is still a
  *   submission, for the domain to ask for the link). A link with no submit verb and no assignment word is
  *   not a submission (分享个好文章 https://… is unknown).
  * - withdraw: any "交错了 / 发错了 / 撤回 / 删掉重交" about her own submission; slots as for assignment.
- * - small_talk: a message that is only a greeting (在吗, 你好, hello) → greeting; only thanks (谢谢, 辛苦了,
+ * - small_talk: a message that is only a greeting (在吗, 你好, hi) → greeting; only thanks (谢谢, 辛苦了,
  *   收到谢谢 — thanks wins over the acknowledgement) → thanks; only an acknowledgement (收到, 好的, 嗯, ok,
  *   明白了) → acknowledgement; who/what the bot is → identity. Chatter addressed to others (大家好,
  *   老师们辛苦了, @李主任 收到, good night all) is unknown.
  * - confirm / cancel: explicit go-ahead (确认, 确定, 发吧, 可以发了, 就这样发) is confirm; generic 好的/收到 is
- *   small_talk acknowledgement (which also confirms a waiting preview in the handler). 先别发/不发了/算了 is cancel.
+ *   small_talk acknowledgement (which also confirms a waiting preview in the handler). 别发了/不发了/算了 is cancel.
  * - contact: the number is wrong (学分不对, 算少了) → wrong_credits; a training is missing altogether (国培学时
  *   没算上, 暑假的培训没有记录) → missing_training; new phone / WeChat account → new_phone; forgotten
  *   password or cannot log in → password; asking for a person (转人工, 找管理员) → human.

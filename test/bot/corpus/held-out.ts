@@ -170,4 +170,14 @@ export const HELD_OUT: readonly CorpusEntry[] = [
   { text: "下午两点半三楼会议室开会，请准时参加", from: "school_admin", expect: { kind: "unknown" } },
   { text: "我2019年就评上一级了", from: "teacher", expect: { kind: "unknown" } },
   { text: "老師們早安", from: "teacher", expect: { kind: "unknown" } },
+  // second batch: long voice-input sentences, dialect (俺, 咋整, 晓得, 要得, 没得), longer English
+  { text: "Sorry to bother you. Could you tell me how many hours I still need this year?", from: "teacher", expect: { kind: "balance", period: "year" } },
+  { text: "哎呀链接发错了 咋撤回", from: "teacher", expect: { kind: "withdraw" } },
+  { text: "要得 谢谢哈", from: "teacher", expect: { kind: "small_talk", topic: "thanks" } },
+  { text: "When does this year's counting period end?", from: "teacher", expect: { kind: "policy", topic: "dates" } },
+  { text: "多出的学时能不能算到明年嘛", from: "teacher", expect: { kind: "policy", topic: "carry_over" } },
+  { text: "全区各个学校达标率排一下", from: "region_admin", expect: { kind: "compliance", scope: "region", period: "cycle" } },
+  { text: "作业1还有哪几个没交的 我去催", from: "school_admin", expect: { kind: "stats", assignmentRef: "1" } },
+  { text: "还有哪些作业等我审", from: "reviewer", expect: { kind: "review_queue" } },
+  { text: "I'll be late for the meeting", from: "teacher", expect: { kind: "unknown" } },
 ];
