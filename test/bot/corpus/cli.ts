@@ -3,7 +3,8 @@
  * the corpus. --misses lists the tuned part's misses only; of the held-out part only counts are ever
  * printed, so nobody tunes on its messages by accident.
  */
-import { parseIntent, type IntentKind } from "../../../src/bot/intents/index.js";
+import { parseIntent } from "../../../src/bot/commands/index.js";
+import type { IntentKind } from "../../../src/bot/intents/index.js";
 import { measure, type KindScore, type Measurement, type Miss } from "./accuracy.js";
 import { HELD_OUT } from "./held-out.js";
 import { TUNED } from "./tuned.js";
