@@ -8,6 +8,6 @@ export const enroll = command({
   match: matchEnroll,
   users: ["teacher"],
   sideEffects: false,
-  examples: ["报名 P2026-02", "我要报名", "enroll"],
+  examples: ["报名 P2026-02", "我要报名 P2026-02", "enroll P2026-02"],
   handle: enrollHandler,
 });

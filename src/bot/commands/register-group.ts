@@ -8,7 +8,7 @@ export const registerGroup = command({
   match: matchRegisterGroup,
   users: ["school_admin", "region_admin"],
   sideEffects: false,
-  help: { section: "admin", topic: "登记本群", usage: ["在群里发「登记本群」（登记后群里才收通知、提醒和名单）"] },
+  help: { section: "admin", topic: "登记本群", usage: ["登记本群（在群里发；登记后群里才收通知、提醒和名单）"] },
   examples: ["登记本群"],
   handle: registerGroupHandler,
 });

@@ -8,6 +8,6 @@ export const review = command({
   users: ["reviewer", "region_admin"],
   sideEffects: false,
   help: { section: "reviewer", topic: "评审", usage: ["审核 15 通过 18", "审核 15 退回 原因"] },
-  examples: ["审核 15 通过 18", "审核 退回", "审核"],
+  examples: ["审核 15 通过 18", "审核 15 退回 字数不够"],
   handle: reviewHandler,
 });
