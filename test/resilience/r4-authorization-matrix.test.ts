@@ -10,8 +10,24 @@ import { fixtures } from "../support/fixtures.js";
 import { capturingLogger } from "../support/logger.js";
 import { postgresUrl } from "../support/services.js";
 import { countRows } from "./support.js";
+import { mayUse } from "../../src/bot/commands/command.js";
+import { COMMANDS, commandFor } from "../../src/bot/commands/index.js";
+import type { IntentKind } from "../../src/bot/intents/index.js";
 import type { Role } from "../../src/generated/prisma/client.js";
 import { testSecretBox } from "../support/secrets.js";
+
+/**
+ * One message per chat command. Typed against every intent kind, so a new command cannot join the
+ * registry without joining this matrix.
+ */
+const CHAT_SAMPLES: Readonly<Record<Exclude<IntentKind, "unknown">, string>> = {
+  balance: "我还差多少学分", details: "学分明细", why: "怎么算的", what_if: "如果再参加40学时集中培训呢", tasks: "我的作业",
+  submit: "交作业 1 https://mp.weixin.qq.com/s/r4-matrix", projects: "最近有什么培训", enroll: "报名 P2026-02",
+  bind: "绑定 工号 T0003 验证码 123456", help: "帮助", more: "更多", confirm: "确认", cancel: "取消",
+  notice: "发通知 全校 周五开会", remind: "催交 1", stats: "统计 1", register_group: "登记本群", unregister_group: "取消登记本群",
+  jobs: "发送情况", review: "审核 1 通过 15", policy: "学历提升能抵学分吗", assignment: "作业什么时候截止", withdraw: "撤回作业 1",
+  small_talk: "谢谢", contact: "转人工", compliance: "全区还有多少人没达标", review_queue: "待审核",
+};
 
 /** The five callers: a plain teacher (S01), the school admin of the *other* school (S02), a reviewer (S01), the region admin, nobody. */
 const ACTORS = { teacher: "T0002", otherSchoolAdmin: "T0006", reviewer: "T0004", regionAdmin: "A0001", unauthenticated: null } as const;
@@ -311,6 +327,42 @@ describe.skipIf(!postgresUrl)("R4 authorization matrix (PostgreSQL)", () => {
     expect(await prisma.notice.count({ where: { authorId: lina.id } })).toBe(0);
     console.info(`[R4] chat replies:\n${replies.join("\n")}`);
     for (const reply of replies.filter((r) => !r.startsWith("确认"))) expect(reply).toMatch(/权限/);
+  });
+
+  it("every command in the chat registry × 4 roles: refused exactly when the role may not use it, and a refusal writes nothing", async () => {
+    const { prisma } = api.database;
+    const people = { teacher: "T0002", reviewer: "T0004", schoolAdmin: "T0001", regionAdmin: "A0001" } as const;
+    const roles: Record<string, Role[]> = {};
+    for (const [who, employeeNumber] of Object.entries(people)) {
+      const person = await prisma.teacher.findUniqueOrThrow({ where: { id: api.ids[employeeNumber]! } });
+      roles[who] = person.roles;
+      await prisma.chatIdentity.create({ data: { platform: "playground", platformUserId: `pg-r4m-${who}`, teacherId: person.id, source: "playground" } });
+    }
+    const bot = createBot({ prisma, templates: loadTemplates(), now: () => new Date("2026-11-23T02:00:00Z"), logger: capturingLogger().logger, secrets: testSecretBox(), coordination: createCoordination() });
+    let n = 0;
+    const say = async (who: string, text: string) =>
+      (await bot.handle({
+        platform: "playground", chatType: "direct", chatId: `direct:pg-r4m-${who}`, senderId: `pg-r4m-${who}`,
+        text, mentionedBot: true, mentions: [], messageId: `r4-matrix-${++n}`, sentAt: new Date("2026-11-23T02:00:00Z"),
+      })).map((reply) => reply.text).join("\n");
+    const refusal = /^(这项操作需要.+权限。|你的账号没有教师身份)/;
+    let refused = 0;
+    for (const definition of Object.values(COMMANDS)) {
+      const sample = CHAT_SAMPLES[definition.kind];
+      expect(commandFor(definition.kind)).toBe(definition);
+      for (const who of Object.keys(people)) {
+        const allowed = mayUse(roles[who], definition);
+        const before = allowed ? undefined : await countRows(prisma);
+        const reply = await say(who, sample);
+        expect(refusal.test(reply), `${who} → ${sample}: ${reply}`).toBe(!allowed);
+        if (before === undefined) continue;
+        refused += 1;
+        const { BotSession: _sessionsBefore, ...rowsBefore } = before;
+        const { BotSession: _sessionsAfter, ...rowsAfter } = await countRows(prisma);
+        expect(rowsAfter, `${who} → ${sample}`).toEqual(rowsBefore);
+      }
+    }
+    expect(refused).toBeGreaterThan(10);
   });
 
   it("登记本群 / 取消登记本群 in a school's approved group: only its own school admin and the region admin; refusals write nothing", async () => {
