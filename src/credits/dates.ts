@@ -68,3 +68,9 @@ export function addMonths(date: DateOnly, months: number): DateOnly {
 export function formatChineseDate(date: DateOnly): string {
   return `${yearOf(date)}年${monthOf(date)}月${dayOf(date)}日`;
 }
+
+/** Whole days from `from` to `to` (negative when `to` is earlier): 2026-11-23 → 2026-12-31 is 38. */
+export function daysBetween(from: DateOnly, to: DateOnly): number {
+  const dayNumber = (date: DateOnly) => Date.UTC(yearOf(date), monthOf(date) - 1, dayOf(date)) / 86_400_000;
+  return dayNumber(to) - dayNumber(from);
+}

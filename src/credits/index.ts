@@ -13,3 +13,5 @@ export { yearKeyOf, yearLabel, yearScheme, yearStart, yearEnd, type YearScheme }
 export { cycleContaining, type CycleWindow } from "./cycle.js";
 export type * from "./types.js";
 export * from "./vocabulary.js";
+export { policyFacts, yearMakeUp, type PolicyFacts, type YearMakeUp, type RuleSource } from "./policy-facts.js";
+export { daysBetween } from "./dates.js";

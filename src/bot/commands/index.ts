@@ -13,6 +13,7 @@ import { help } from "./help.js";
 import { jobs } from "./jobs.js";
 import { more } from "./more.js";
 import { notice } from "./notice.js";
+import { policy } from "./policy.js";
 import { projects } from "./projects.js";
 import { registerGroup } from "./register-group.js";
 import { remind } from "./remind.js";
@@ -25,7 +26,7 @@ import { whatIf } from "./what-if.js";
 import { why } from "./why.js";
 
 /** Kinds being built whose commands have not joined the registry yet; they are answered as not understood. */
-type PendingKind = "policy" | "assignment" | "withdraw" | "small_talk" | "contact" | "compliance" | "review_queue";
+type PendingKind = "assignment" | "withdraw" | "small_talk" | "contact" | "compliance" | "review_queue";
 
 type CommandTable = { readonly [K in Exclude<IntentKind, "unknown" | PendingKind>]: Command<K> };
 
@@ -36,14 +37,15 @@ type CommandTable = { readonly [K in Exclude<IntentKind, "unknown" | PendingKind
  * 2. whole-message replies (确认, 取消, 更多);
  * 3. commands with an argument: bind, submit (a link and a submit verb), what-if (before enroll, so
  *    "如果报名P2024-03呢" does not enroll), enroll (a project code);
- * 4. questions, most specific first: jobs (before tasks, since 任务状态 is the admin's scheduled jobs), why,
- *    details, balance, tasks, projects, help.
+ * 4. questions, most specific first: jobs (before tasks, since 任务状态 is the admin's scheduled jobs), rules
+ *    (before details, so 2025年的学时还能补吗 is not taken for that year's records), why, details, balance
+ *    (one part of it before the whole), tasks, projects, help.
  */
 export const COMMANDS: CommandTable = {
   notice, review, remind, stats, register_group: registerGroup, unregister_group: unregisterGroup,
   confirm, cancel, more,
   bind, submit, what_if: whatIf, enroll,
-  jobs, why, details, balance, tasks, projects, help,
+  jobs, policy, why, details, balance, tasks, projects, help,
 };
 
 type AnyCommand = Command<Intent["kind"]>;
@@ -62,7 +64,7 @@ export function commandsFor(roles: readonly Role[] | undefined): AnyCommand[] {
 
 /** How often people need each command, most first: it breaks ties between equally likely suggestions. */
 export const MOST_NEEDED_FIRST: readonly IntentKind[] = [
-  "balance", "tasks", "help", "projects", "details", "submit", "why", "what_if", "enroll", "bind",
+  "balance", "tasks", "help", "projects", "details", "submit", "why", "what_if", "policy", "enroll", "bind",
   "notice", "remind", "stats", "review", "jobs", "register_group",
 ];
 

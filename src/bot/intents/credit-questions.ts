@@ -57,7 +57,7 @@ const YEARS_AGO: readonly (readonly [word: string, yearsAgo: number])[] = [["前
 type DetailsIntent = Extract<Intent, { kind: "details" }>;
 
 /** The year a details question names and the text without it, or undefined when it names none. */
-function namedYear(compact: string): { year: Pick<DetailsIntent, "year" | "yearsAgo">; rest: string } | undefined {
+export function namedYear(compact: string): { year: Pick<DetailsIntent, "year" | "yearsAgo">; rest: string } | undefined {
   const explicit = EXPLICIT_YEAR.exec(compact);
   const digits = explicit?.[1] ?? explicit?.[2];
   if (explicit !== null && digits !== undefined) {
