@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseIntent, type Intent } from "../../src/bot/intents/index.js";
+import { parseIntent } from "../../src/bot/commands/index.js";
+import type { Intent } from "../../src/bot/intents/index.js";
 
 /** Questions about the rules and about one part of the requirement, and look-alikes that are neither. */
 const QUESTIONS: readonly (readonly [text: string, intent: Intent])[] = [
