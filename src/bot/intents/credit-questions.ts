@@ -52,7 +52,8 @@ const THIS_YEAR_WORDS = ["今年", "本年", "年度", "这一年", "thisyear", 
 
 /** "2024年", "24年", "2024年度"; a bare "2024" too, unless it is part of a code such as P2024-03. */
 const EXPLICIT_YEAR = /(?<!\d)(\d{4}|\d{2})年度?|(?<![\da-z-])(20\d{2})(?![\d-])/;
-const YEARS_AGO: readonly (readonly [word: string, yearsAgo: number])[] = [["前年", 2], ["去年", 1], ["lastyear", 1]];
+/** 今年 is named too: without any year, a details question covers the whole cycle. */
+const YEARS_AGO: readonly (readonly [word: string, yearsAgo: number])[] = [["前年", 2], ["去年", 1], ["lastyear", 1], ["今年", 0], ["本年", 0], ["thisyear", 0]];
 
 type DetailsIntent = Extract<Intent, { kind: "details" }>;
 

@@ -8,6 +8,7 @@ export type AssignmentKind = "reflection" | "lesson_review" | "teaching_design" 
 export interface HypotheticalRecord {
   /** Absent when the teacher named none; the what-if handler then assumes one and says which. */
   mode?: Mode;
+  /** As typed, sign included ("-40学时" is -40); the handler refuses amounts that are not positive. */
   hours?: number;
   credits?: number;
   level?: Level;
@@ -77,7 +78,7 @@ export type AssignmentTopic =
 export type Intent =
   /** part: one part of the requirement rather than the whole. */
   | { kind: "balance"; period: "cycle" | "year"; part?: RequirementPart }
-  /** year: an explicit calendar year; yearsAgo: 去年 = 1, 前年 = 2 (the parser has no clock). */
+  /** year: an explicit calendar year; yearsAgo: 今年 = 0, 去年 = 1, 前年 = 2 (the parser has no clock). Neither: the whole cycle. */
   | { kind: "details"; year?: number; yearsAgo?: number }
   | { kind: "why"; amount?: number }
   | { kind: "what_if"; record: HypotheticalRecord }

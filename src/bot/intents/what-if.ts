@@ -10,13 +10,16 @@ import { CATEGORY_WORDS, findWord, LEVEL_WORDS, MODE_WORDS, RESULT_WORDS, ROLE_W
 
 const MARKER_AT_START = /^(?:那么|那|我)?(?:如果|要是|假如|假设|倘若|万一|whatif|ifi|suppose)/;
 
-const HOURS = new RegExp(`${NUMBER} ?个?(?:学时|小时|课时|hours?|hrs?|h(?![a-z]))`);
-const CREDITS = new RegExp(`${NUMBER} ?个?(?:学分|credits?)`);
+/** A minus sign or 负 before the amount is kept, so "-40学时" is refused rather than read as 40. */
+const SIGN = "(-|−|负)? ?";
+const HOURS = new RegExp(`${SIGN}${NUMBER} ?个?(?:学时|小时|课时|hours?|hrs?|h(?![a-z]))`);
+const CREDITS = new RegExp(`${SIGN}${NUMBER} ?个?(?:学分|credits?)`);
 
 function amountOf(text: string, pattern: RegExp): { value: number; index: number } | undefined {
   const match = pattern.exec(text);
-  const value = parseNumber(match?.[1]);
-  return match === null || value === undefined ? undefined : { value, index: match.index };
+  const value = parseNumber(match?.[2]);
+  if (match === null || value === undefined) return undefined;
+  return { value: match[1] === undefined ? value : -value, index: match.index };
 }
 
 function readRecord(text: string, compact: string): HypotheticalRecord {
