@@ -1,6 +1,6 @@
 import type { Reply } from "../channels/types.js";
 import type { Conversation } from "./context.js";
-import { saveSession, takeSession } from "./sessions.js";
+import { dropSession, saveSession, takeSession } from "./sessions.js";
 
 /** Lines per reply: a phone screen shows about this many list items without scrolling. */
 export const PAGE_SIZE = 8;
@@ -46,4 +46,12 @@ export async function nextPage(conversation: Conversation): Promise<Reply[]> {
     await saveSession(prisma, conversation.message, "paging", { pages: rest, total: stored.total }, new Date(now().getTime() + PAGES_KEPT_MS));
   }
   return [{ format: "text", text: pageText(conversation, current, index, stored.total), mentions: [] }];
+}
+
+/**
+ * Forgets the kept pages: 「更多」 continues only the answer just before it, so any other message ends the
+ * list (and a new list replaces it).
+ */
+export function dropPages(conversation: Conversation): Promise<void> {
+  return dropSession(conversation.deps.prisma, conversation.message, "paging");
 }

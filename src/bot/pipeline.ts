@@ -7,6 +7,7 @@ import { mayUse } from "./commands/command.js";
 import { commandFor, parseIntent } from "./commands/index.js";
 import { fallbackHandler, notYourCommandHandler } from "./handlers/fallback.js";
 import { personal } from "./handlers/personal.js";
+import { dropPages } from "./paging.js";
 import { noteExternalGroup, rememberGroup } from "./remember-group.js";
 
 export type Bot = { handle(message: ChatMessage): Promise<Reply[]> };
@@ -46,6 +47,7 @@ async function answer(conversation: Conversation): Promise<Reply[]> {
     where: { platform_platformUserId: { platform: message.platform, platformUserId: message.senderId } },
     include: { teacher: { include: { region: true } } },
   });
+  if (intent.kind !== "more") await dropPages(conversation);
   if (!identity || !identity.teacher.active) {
     if (definition?.handleUnbound) return definition.handleUnbound(conversation, intent);
     return intent.kind === "unknown" ? fallbackHandler(conversation, intent, undefined) : [conversation.say("unbound")];

@@ -43,3 +43,8 @@ export async function hasSession(prisma: PrismaClient, message: ChatMessage, kin
   const found = await prisma.botSession.findUnique({ where: where(message, kind), select: { expiresAt: true } });
   return found !== null && found.expiresAt > now;
 }
+
+/** Removes the session if there is one. */
+export async function dropSession(prisma: PrismaClient, message: ChatMessage, kind: SessionKind): Promise<void> {
+  await prisma.botSession.deleteMany({ where: { platform: message.platform, chatId: message.chatId, senderId: message.senderId, kind } });
+}

@@ -35,5 +35,7 @@ export async function progressOf(
     .map((teacher) => ({ teacher, submission: byTeacher.get(teacher.id) ?? null }));
 }
 
-/** Still owes work: nothing handed in, or handed in and sent back. */
-export const stillOwes = (progress: AssigneeProgress) => progress.submission === null || progress.submission.status === "rejected";
+/** Still owes work: nothing handed in, or handed in and sent back. Work waiting for review is not owed. */
+export const owesWork = (submission: Pick<Submission, "status"> | null) => submission === null || submission.status === "rejected";
+
+export const stillOwes = (progress: AssigneeProgress) => owesWork(progress.submission);

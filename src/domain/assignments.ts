@@ -24,7 +24,7 @@ export async function assigneeIdsOf(prisma: Reader, assignment: Pick<Assignment,
   return teachers.filter((row) => row.roles.includes("teacher")).map((row) => row.id);
 }
 
-export type OpenAssignment = {
+export type AssignedWork = {
   assignment: Assignment & { project: TrainingProject };
   submission: Submission | null;
   overdue: boolean;
@@ -38,7 +38,16 @@ export async function openAssignmentsFor(
   prisma: PrismaClient,
   teacher: Pick<Teacher, "id" | "regionId">,
   today: DateOnly,
-): Promise<OpenAssignment[]> {
+): Promise<AssignedWork[]> {
+  return (await assignmentsOf(prisma, teacher, today)).filter((open) => open.submission?.status !== "approved");
+}
+
+/** Everything assigned to a teacher, soonest due first, each with their submission if any (approved ones too). */
+export async function assignmentsOf(
+  prisma: PrismaClient,
+  teacher: Pick<Teacher, "id" | "regionId">,
+  today: DateOnly,
+): Promise<AssignedWork[]> {
   const assignments = await prisma.assignment.findMany({
     where: {
       project: {
@@ -54,6 +63,5 @@ export async function openAssignmentsFor(
       assignment,
       submission: submissions[0] ?? null,
       overdue: fromDbDate(assignment.dueOn) < today,
-    }))
-    .filter((open) => open.submission?.status !== "approved");
+    }));
 }

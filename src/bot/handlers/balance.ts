@@ -1,15 +1,19 @@
 import type { Reply } from "../../channels/types.js";
 import { UNIT_NAMES, type Evaluation, type Shortfall } from "../../credits/index.js";
+import { daysBetween } from "../../domain/calendar.js";
 import type { TeacherConversation } from "../context.js";
 import type { Intent } from "../intents/index.js";
 import { fullDate } from "./short-date.js";
 import { ownBalance } from "./own-balance.js";
 
-const MAX_GAPS = 5;
-const MAX_SUGGESTIONS = 3;
+/** With the gaps on one line each for the cycle and the years, this keeps a balance within ten lines. */
+const MAX_SUGGESTIONS = 2;
 
-const gapLine = (s: Shortfall) => `${s.what}还差 ${round(s.missing)} ${UNIT_NAMES[s.unit]}${s.final ? "（该年度已结束）" : ""}`;
 const round = (value: number) => Math.round(value * 100) / 100;
+const gapLine = (s: Shortfall) => `${s.what}还差 ${round(s.missing)} ${UNIT_NAMES[s.unit]}${s.final ? "（该年度已结束）" : ""}`;
+/** "必修课程 16.5 学分", "2025年 72 学时（已结束）": short, since the line already says what is missing. */
+const partGap = (s: Shortfall) => `${s.what} ${round(s.missing)} ${UNIT_NAMES[s.unit]}`;
+const yearGap = (s: Shortfall) => `${s.key === "year" ? `${s.year}年` : s.what} ${round(s.missing)} ${UNIT_NAMES[s.unit]}${s.final ? "（已结束）" : ""}`;
 
 function consequencesOf(evaluation: Evaluation): { applied: string[]; possible: string[] } {
   const applied = new Set([
@@ -38,6 +42,7 @@ export async function balanceHandler(conversation: TeacherConversation, intent: 
           missing: year.required === null ? 0 : Math.max(0, year.required - year.earned),
           met: year.met,
           end: fullDate(year.end),
+          daysLeft: daysBetween(conversation.today, year.end),
           gaps: gaps.filter((g) => g.key !== "year").map(gapLine),
           possible: [...new Set(gaps.flatMap((g) => g.consequences.map((c) => c.text)))],
         }),
@@ -45,17 +50,22 @@ export async function balanceHandler(conversation: TeacherConversation, intent: 
     }
   }
   const unit = UNIT_NAMES[evaluation.unit];
+  const yearGaps = evaluation.shortfalls.filter((s) => s.scope === "year");
   return [
     conversation.say("balance", {
       name: conversation.teacher.name,
       cycle: `${evaluation.cycle.start.slice(0, 4)}—${evaluation.cycle.end.slice(0, 4)}`,
+      end: fullDate(evaluation.cycle.end),
+      daysLeft: daysBetween(conversation.today, evaluation.cycle.end),
+      over: evaluation.cycle.over,
       unit,
       earned: evaluation.total.earned,
       required: evaluation.total.required,
       missing: Math.max(0, evaluation.total.required - evaluation.total.earned),
       met: evaluation.met,
       reason: evaluation.met ? evaluation.reason : "",
-      gaps: evaluation.shortfalls.filter((s) => s.key !== "total").slice(0, MAX_GAPS).map(gapLine),
+      partGaps: evaluation.shortfalls.filter((s) => s.scope === "cycle" && s.key !== "total").map(partGap),
+      yearGaps: yearGaps.map(yearGap),
       suggestions: evaluation.suggestions.slice(0, MAX_SUGGESTIONS),
       applied: consequences.applied,
       possible: consequences.possible,

@@ -1,5 +1,5 @@
 import type { Reply } from "../../channels/types.js";
-import { openAssignmentsFor, type OpenAssignment } from "../../domain/assignments.js";
+import { openAssignmentsFor, type AssignedWork } from "../../domain/assignments.js";
 import { DomainError } from "../../domain/errors.js";
 import { normaliseLink, submitLink } from "../../domain/submissions.js";
 import type { TeacherConversation } from "../context.js";
@@ -11,7 +11,7 @@ import { taskLine } from "./tasks.js";
 type SubmitIntent = Extract<Intent, { kind: "submit" }>;
 
 /** Which open assignment the teacher means: by its number in「我的作业」, by kind, or the only one. */
-function pick(open: OpenAssignment[], intent: SubmitIntent): OpenAssignment | OpenAssignment[] {
+function pick(open: AssignedWork[], intent: SubmitIntent): AssignedWork | AssignedWork[] {
   if (intent.assignmentNumber !== undefined) {
     const chosen = open[intent.assignmentNumber - 1];
     if (!chosen) {

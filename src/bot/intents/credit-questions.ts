@@ -52,8 +52,7 @@ const THIS_YEAR_WORDS = ["今年", "本年", "年度", "这一年", "thisyear", 
 
 /** "2024年", "24年", "2024年度"; a bare "2024" too, unless it is part of a code such as P2024-03. */
 const EXPLICIT_YEAR = /(?<!\d)(\d{4}|\d{2})年度?|(?<![\da-z-])(20\d{2})(?![\d-])/;
-/** 今年 is named too: without any year, a details question covers the whole cycle. */
-const YEARS_AGO: readonly (readonly [word: string, yearsAgo: number])[] = [["前年", 2], ["去年", 1], ["lastyear", 1], ["今年", 0], ["本年", 0], ["thisyear", 0]];
+const YEARS_AGO: readonly (readonly [word: string, yearsAgo: number])[] = [["前年", 2], ["去年", 1], ["lastyear", 1]];
 
 type DetailsIntent = Extract<Intent, { kind: "details" }>;
 
@@ -82,7 +81,9 @@ export const matchDetails: Matcher = (message) => {
   const named = namedYear(message.compact);
   const rest = named?.rest ?? message.compact;
   if (!DETAILS.matches(rest) && !(named !== undefined && CREDITS_OF_A_YEAR.matches(rest))) return undefined;
-  return { kind: "details", ...named?.year };
+  // 今年的记录 names this year; with no year at all the question covers the whole cycle.
+  const thisYear = THIS_YEAR_WORDS.some((word) => message.compact.includes(word)) ? { yearsAgo: 0 } : {};
+  return { kind: "details", ...(named?.year ?? thisYear) };
 };
 
 export const matchBalance: Matcher = (message) => {
