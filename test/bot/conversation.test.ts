@@ -99,7 +99,7 @@ describe.each(databaseKinds)("teacher conversations on %s", (kind) => {
           idempotencyKey: `paging-test-${index}`,
         })),
       });
-      const first = await one("u-wang", "学分明细");
+      const first = await one("u-wang", "2026年的记录");
       expect(first).toContain("2026年的记录（10 条");
       expect(first).toContain("第 1/2 页，回复「更多」查看下一页");
       const second = await one("u-wang", "更多");

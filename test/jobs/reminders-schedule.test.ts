@@ -33,6 +33,7 @@ describe("reminder schedules on the in-process scheduler (fake timers)", () => {
       "data-retention": "2026-11-22T19:30:00.000Z",
       "deadline-reminders-r1": "2026-11-23T00:00:00.000Z",
       "reminder-schedules-sync": "2026-11-22T12:10:00.000Z",
+      "start-reminders-r1": "2026-11-23T00:00:00.000Z",
       "weekly-digest-r1": "2026-11-23T01:00:00.000Z",
     });
 
@@ -44,7 +45,7 @@ describe("reminder schedules on the in-process scheduler (fake timers)", () => {
     // The region moves its digest to Wednesday 18:30 and turns the nudge off; the next sync applies it.
     await syncReminderSchedules(queue, [{ ...region, weeklyDigestCron: "30 18 * * 3", annualNudgeMonth: null }], logger);
     const schedules = await queue.listSchedules();
-    expect(schedules.map((info) => info.schedulerId)).toEqual(["data-retention", "deadline-reminders-r1", "reminder-schedules-sync", "weekly-digest-r1"]);
+    expect(schedules.map((info) => info.schedulerId)).toEqual(["data-retention", "deadline-reminders-r1", "reminder-schedules-sync", "start-reminders-r1", "weekly-digest-r1"]);
     expect(schedules.find((info) => info.name === "weekly-digest")).toMatchObject({ pattern: "30 18 * * 3", tz: "Asia/Shanghai", nextRunAt: new Date("2026-11-25T10:30:00Z") });
     await vi.advanceTimersByTimeAsync(Date.parse("2026-11-30T02:00:00Z") - Date.now());
     expect(digests().map((job) => job.at)).toEqual(["2026-11-23T01:00:00.000Z", "2026-11-25T10:30:00.000Z"]);

@@ -2,7 +2,7 @@ import { enqueueDeliveries, type NewDelivery } from "../../domain/outbox.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 
 /** One run of a scheduled message: which kind, about what (a group, an assignment, a teacher), and when. */
-export type ReminderRun = { kind: "weekly_digest" | "deadline_reminder" | "annual_nudge"; scope: string; period: string };
+export type ReminderRun = { kind: "weekly_digest" | "deadline_reminder" | "annual_nudge" | "start_reminder"; scope: string; period: string };
 
 /**
  * Claims `run` and puts its messages in the outbox in one transaction. Only the first claimant gets true:

@@ -44,7 +44,7 @@ export async function runDeadlineReminders(deps: ReminderDependencies, regionId:
       for (const group of groups) {
         const inGroup = lateInGroup(group, late);
         if (inGroup.length === 0) continue;
-        const { mentions, unbound } = namesInGroups ? await addresseesOn(prisma, group.platform, inGroup) : { mentions: [], unbound: [] };
+        const { mentions, unbound } = namesInGroups ? await addresseesOn(prisma, group.platform, inGroup.map((item) => item.teacher)) : { mentions: [], unbound: [] };
         deliveries.push({
           ...common,
           idempotencyKey: `deadline:${assignment.id}:${group.id}:${lead}d`,

@@ -1,5 +1,5 @@
 import { progressOf, stillOwes, type AssigneeProgress, type RosterTeacher } from "../../domain/assignment-progress.js";
-import type { ChatGroup, Platform, PrismaClient } from "../../generated/prisma/client.js";
+import type { ChatGroup, Platform, PrismaClient, Teacher } from "../../generated/prisma/client.js";
 
 /** Everyone in the region who still owes the assignment (nothing handed in, or sent back), by 工号. */
 export async function lateTeachersOf(
@@ -25,18 +25,18 @@ export type Addressees = {
   unbound: string[];
 };
 
-/** Who of `late` can be @-mentioned in a group on `platform`, and who can only be named. */
-export async function addresseesOn(prisma: PrismaClient, platform: Platform, late: AssigneeProgress[]): Promise<Addressees> {
+/** Who of `people` can be @-mentioned in a group on `platform`, and who can only be named. */
+export async function addresseesOn(prisma: PrismaClient, platform: Platform, people: Pick<Teacher, "id" | "name">[]): Promise<Addressees> {
   const identities = await prisma.chatIdentity.findMany({
-    where: { platform, teacherId: { in: late.map((item) => item.teacher.id) } },
+    where: { platform, teacherId: { in: people.map((person) => person.id) } },
     orderBy: { boundAt: "asc" },
   });
   const bound = new Set(identities.map((identity) => identity.teacherId));
-  const order = new Map(late.map((item, index) => [item.teacher.id, index]));
+  const order = new Map(people.map((person, index) => [person.id, index]));
   return {
     mentions: identities
       .sort((a, b) => (order.get(a.teacherId) ?? 0) - (order.get(b.teacherId) ?? 0))
       .map((identity) => identity.platformUserId),
-    unbound: late.filter((item) => !bound.has(item.teacher.id)).map((item) => item.teacher.name),
+    unbound: people.filter((person) => !bound.has(person.id)).map((person) => person.name),
   };
 }

@@ -2,6 +2,7 @@ import type { JobContext, JobQueue } from "../../coordination/index.js";
 import { applyRetention } from "../../domain/retention.js";
 import { runAnnualNudge } from "./annual-nudge.js";
 import { runDeadlineReminders } from "./deadline-reminders.js";
+import { runStartReminders } from "./start-reminders.js";
 import type { ReminderDependencies } from "./dependencies.js";
 import { syncReminderSchedules, type ReminderJobData, type ReminderJobName } from "./schedules.js";
 import { runWeeklyDigest } from "./weekly-digest.js";
@@ -25,6 +26,8 @@ export async function runReminderJob(deps: ReminderDependencies, queue: JobQueue
       ? await runWeeklyDigest(deps, regionId)
       : name === "deadline-reminders"
         ? await runDeadlineReminders(deps, regionId)
-        : await runAnnualNudge(deps, regionId);
+        : name === "start-reminders"
+          ? await runStartReminders(deps, regionId)
+          : await runAnnualNudge(deps, regionId);
   deps.logger.info({ job: name, regionId, ...outcome }, "reminder job done");
 }

@@ -4,7 +4,7 @@ import type { Region } from "../../generated/prisma/client.js";
 /** The queue all reminder jobs run on. */
 export const REMINDER_QUEUE = "reminders";
 
-export type ReminderJobName = "weekly-digest" | "deadline-reminders" | "annual-nudge" | "sync-schedules" | "retention";
+export type ReminderJobName = "weekly-digest" | "deadline-reminders" | "start-reminders" | "annual-nudge" | "sync-schedules" | "retention";
 /** The region a job is for; null for the jobs that cover every region (the schedules re-sync, retention). */
 export type ReminderJobData = { regionId: string | null };
 
@@ -13,6 +13,8 @@ export type ReminderJobData = { regionId: string | null };
  * later ones only catch up after an outage, since each reminder is claimed once.
  */
 export const DEADLINE_PATTERN = "0 8-20 * * *";
+/** Start reminders (the day before a project starts) follow the same rhythm: sent at 08:00, caught up later that day. */
+export const START_PATTERN = "0 8-20 * * *";
 /** The nudge is checked daily at 10:00 through its month, reaching teachers who bind during the month. */
 export const nudgePattern = (month: number) => `0 10 * ${month} *`;
 /** How often every instance's view of the regions' schedules is refreshed: a changed cron applies within this. */
@@ -25,7 +27,7 @@ const RETRY: RetryOptions = { attempts: 3, backoff: { type: "exponential", delay
 type Wanted = { schedulerId: string; when: CronSchedule; name: ReminderJobName; data: ReminderJobData };
 export type RegionSchedule = Pick<Region, "id" | "timezone" | "weeklyDigestCron" | "annualNudgeMonth">;
 
-/** Every schedule the reminders need: three per region (no nudge where it is off), the re-sync and retention. */
+/** Every schedule the reminders need: four per region (no nudge where it is off), the re-sync and retention. */
 export function wantedSchedules(regions: RegionSchedule[]): Wanted[] {
   const wanted: Wanted[] = [
     { schedulerId: "reminder-schedules-sync", when: { pattern: SYNC_PATTERN, tz: "UTC" }, name: "sync-schedules", data: { regionId: null } },
@@ -37,6 +39,7 @@ export function wantedSchedules(regions: RegionSchedule[]): Wanted[] {
     // Scheduler ids may hold only letters, digits, '-' and '_' (BullMQ builds keys from them).
     wanted.push({ schedulerId: `weekly-digest-${region.id}`, when: { pattern: region.weeklyDigestCron, tz }, name: "weekly-digest", data });
     wanted.push({ schedulerId: `deadline-reminders-${region.id}`, when: { pattern: DEADLINE_PATTERN, tz }, name: "deadline-reminders", data });
+    wanted.push({ schedulerId: `start-reminders-${region.id}`, when: { pattern: START_PATTERN, tz }, name: "start-reminders", data });
     if (region.annualNudgeMonth !== null) {
       wanted.push({ schedulerId: `annual-nudge-${region.id}`, when: { pattern: nudgePattern(region.annualNudgeMonth), tz }, name: "annual-nudge", data });
     }

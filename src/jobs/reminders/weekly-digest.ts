@@ -51,7 +51,7 @@ export async function runWeeklyDigest(deps: ReminderDependencies, regionId: stri
       .filter((item) => item.late.length > 0);
     const everyone = [...new Map(items.flatMap((item) => item.late).map((item) => [item.teacher.id, item])).values()];
     // With counts only, nobody in the group is named or @-mentioned.
-    const { mentions, unbound } = namesInGroups ? await addresseesOn(prisma, group.platform, everyone) : { mentions: [], unbound: [] };
+    const { mentions, unbound } = namesInGroups ? await addresseesOn(prisma, group.platform, everyone.map((item) => item.teacher)) : { mentions: [], unbound: [] };
     const deliveries: NewDelivery[] =
       items.length === 0
         ? []

@@ -16,6 +16,7 @@ const PURPOSE_WORDS: Record<DeliveryFailure["purpose"], string> = {
   deadline_reminder: "截止提醒",
   weekly_digest: "每周汇总",
   annual_nudge: "年度提醒",
+  start_reminder: "开班提醒",
   direct_answer: "私信回复",
 };
 

@@ -24,7 +24,7 @@ const newNotice = z
 
 const deliveryQuery = z.strictObject({
   status: z.enum(["pending", "sent", "failed", "dead"]).optional(),
-  purpose: z.enum(["notice", "deadline_reminder", "weekly_digest", "annual_nudge", "direct_answer"]).optional(),
+  purpose: z.enum(["notice", "deadline_reminder", "weekly_digest", "annual_nudge", "start_reminder", "direct_answer"]).optional(),
   noticeId: z.string().uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

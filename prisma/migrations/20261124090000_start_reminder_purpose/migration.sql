@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "DeliveryPurpose" ADD VALUE 'start_reminder';
