@@ -129,7 +129,7 @@ describe.each(databaseKinds)("teacher conversations on %s", (kind) => {
       const done = await one("u-lina", "交作业 1 https://mp.weixin.qq.com/s/lina-reflection");
       expect(done).toContain("已收到「集中培训心得体会」✅（提交编号");
       expect(done).toContain("11月23日 10:00");
-      expect(await one("u-lina", "我的作业")).toContain("已交，待评审");
+      expect(await one("u-lina", "我的作业")).toContain("已交，等评审");
     });
 
     it("refuses a link that is not http(s) or is too long, and an unknown number, writing nothing", async () => {

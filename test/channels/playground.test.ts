@@ -39,8 +39,8 @@ describe("npm run chat, scripted", () => {
     expect(run.code).toBe(0);
     const answers = run.stdout.trim().split("\n\n");
     expect(answers).toHaveLength(3);
-    expect(answers[0]).toMatch(/^🤖 李娜老师，本周期（\d{4}—\d{4}）还没达标\n {3}已获得 61\.5 \/ 90 学分，还差 28\.5 学分。/);
-    expect(answers[1]).toMatch(/^🤖 你有 1 项作业待完成：\n {3}1\. 集中培训心得体会（P\d{4}-01）/);
+    expect(answers[0]).toMatch(/^🤖 李娜老师，本周期（\d{4}—\d{4}）还没达标，\d{4}年12月31日截止，还剩 \d+ 天。\n {3}已获得 61\.5 \/ 90 学分，还差 28\.5 学分。/);
+    expect(answers[1]).toMatch(/^🤖 你还有 1 项作业要完成：\n {3}1\. 集中培训心得体会（P\d{4}-01）/);
     expect(answers[2]).toBe("🤖 只能提交 http:// 或 https:// 开头的网页链接。");
     // The local operator's word, recorded as such: never mistaken for a platform's or a code's.
     const database = await openDatabase({ kind: "embedded", dataDir });
