@@ -6,7 +6,6 @@ import { databaseKinds } from "../support/database.js";
  * Answers that used to be wrong or misleading (issue 13), through the real pipeline, templates and domain
  * over the demo region on a real database, the clock at 2026-11-23 10:00 in 博州. 李娜 (T0003) has records
  * in 2022–2024 only: 61.5 / 90 学分, and 2025 (closed) and 2026 each 72 学时 short. 王强 (T0002) is complete.
- * 马红 (A0001) is a region admin without the teacher role.
  */
 describe.each(databaseKinds)("answers teachers can trust, on %s", (kind) => {
   let bot: Awaited<ReturnType<typeof startBot>>;
@@ -21,7 +20,6 @@ describe.each(databaseKinds)("answers teachers can trust, on %s", (kind) => {
     bot = await startBot(kind);
     await bot.bind("u-lina", "T0003");
     await bot.bind("u-wang", "T0002");
-    await bot.bind("u-ma", "A0001");
   });
   afterAll(async () => bot?.dispose());
 
@@ -107,17 +105,6 @@ describe.each(databaseKinds)("answers teachers can trust, on %s", (kind) => {
 
       await prisma().submission.updateMany({ where: { teacherId: lina.id }, data: { status: "approved", score: 18, comment: null } });
       expect(await one("u-lina", "我的作业")).toBe("李娜老师，作业都交了 👍\n✓ 集中培训心得体会（P2026-01）已通过，18/20 分");
-    });
-  });
-
-  describe("someone who is not a teacher", () => {
-    it("is told she has no requirement here, and what she can do instead", async () => {
-      for (const question of ["我还差多少学分", "学分明细", "怎么算的", "如果再参加县级培训30学时呢", "我的作业"]) {
-        const reply = await one("u-ma", question);
-        expect(reply).toContain("马红老师，你在这里登记的是区域管理员，不是参训教师，没有学分和作业要求。");
-        expect(reply).toContain("发通知 本群/全校/全区");
-        expect(reply).not.toMatch(/还差|\d+ \/ 90/);
-      }
     });
   });
 
