@@ -16,14 +16,14 @@ function pageText(conversation: Conversation, body: string, index: number, total
 
 /**
  * Answers with the first page of a long list and keeps the rest for 「更多」. `header` opens every page so a
- * later page still says what it is a list of.
+ * later page still says what it is a list of; `lead` opens only the first (a preview the list belongs to).
  */
-export async function paged(conversation: Conversation, header: string, lines: string[], trailer = ""): Promise<Reply[]> {
+export async function paged(conversation: Conversation, header: string, lines: string[], trailer = "", lead = ""): Promise<Reply[]> {
   const chunks: string[][] = [];
   for (let start = 0; start < lines.length; start += PAGE_SIZE) chunks.push(lines.slice(start, start + PAGE_SIZE));
   if (chunks.length === 0) chunks.push([]);
   const bodies = chunks.map((chunk, index) =>
-    [header, ...chunk, ...(index === chunks.length - 1 && trailer ? [trailer] : [])].filter(Boolean).join("\n"),
+    [index === 0 ? lead : "", header, ...chunk, ...(index === chunks.length - 1 && trailer ? [trailer] : [])].filter(Boolean).join("\n"),
   );
   if (conversation.pagesAtOnce) {
     return bodies.map((body, index) => ({ format: "text", text: pageText(conversation, body, index, bodies.length, "page-of"), mentions: [] }));

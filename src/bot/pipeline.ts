@@ -8,6 +8,7 @@ import { commandFor, parseIntent } from "./commands/index.js";
 import { fallbackHandler, notYourCommandHandler } from "./handlers/fallback.js";
 import { personal } from "./handlers/personal.js";
 import { dropPages } from "./paging.js";
+import { withAcknowledgementAsConfirm } from "./pending-action.js";
 import { noteExternalGroup, rememberGroup } from "./remember-group.js";
 
 export type Bot = { handle(message: ChatMessage): Promise<Reply[]> };
@@ -39,7 +40,8 @@ export function createBot(deps: BotDependencies): Bot {
 
 async function answer(conversation: Conversation): Promise<Reply[]> {
   const { message, deps } = conversation;
-  const intent = parseIntent(message.text);
+  // 好的 while a preview waits is its 确认.
+  const intent = await withAcknowledgementAsConfirm(conversation, parseIntent(message.text));
   // Outsiders are never bound, so this comes before finding out who is speaking.
   await noteExternalGroup(message, deps);
   const definition = commandFor(intent.kind);

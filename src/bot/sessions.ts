@@ -2,12 +2,13 @@ import type { ChatMessage } from "../channels/types.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 
 /**
- * Short-lived state of one sender in one chat (the next pages of a long answer, a notice waiting for
+ * Short-lived state of one sender in one chat (the next pages of a long answer, an action waiting for
  * 确认), kept in the database so any instance can pick up the conversation.
  */
 export type SessionKind =
   | "paging"
-  | "notice_draft"
+  /** A previewed side effect waiting for 确认 (pending-action.ts). */
+  | "pending_action"
   /** The fallback's apology emoji was shown; it is not repeated within the conversation. */
   | "fallback_shown";
 

@@ -26,15 +26,7 @@ export async function reviewSubmission(prisma: PrismaClient, request: ReviewRequ
   if (submission.teacherId === reviewer.id) {
     throw new DomainError("own_submission", "不能评审自己提交的作业。", { kind: "forbidden" });
   }
-  const max = submission.assignment.maxScore;
-  if (request.decision === "approved") {
-    const score = request.score;
-    if (score === undefined || !Number.isInteger(score) || score < 0 || score > max) {
-      throw new DomainError("score_out_of_range", `分数应为 0 到 ${max} 之间的整数。`, { field: "score" });
-    }
-  } else if (!request.comment?.trim()) {
-    throw new DomainError("comment_required", "退回作业时请写明原因，方便老师修改。", { field: "comment" });
-  }
+  requireValidVerdict(submission.assignment.maxScore, request);
   return prisma.submission.update({
     where: { id: submission.id },
     data: {
@@ -45,4 +37,19 @@ export async function reviewSubmission(prisma: PrismaClient, request: ReviewRequ
       reviewedAt: request.now,
     },
   });
+}
+
+/**
+ * A score within the assignment's range, or a reason for sending work back. Checked before a verdict is
+ * shown for confirmation as well as when it is written, so a preview never promises what cannot be done.
+ */
+export function requireValidVerdict(maxScore: number, verdict: Pick<ReviewRequest, "decision" | "score" | "comment">): void {
+  if (verdict.decision === "approved") {
+    const score = verdict.score;
+    if (score === undefined || !Number.isInteger(score) || score < 0 || score > maxScore) {
+      throw new DomainError("score_out_of_range", `分数应为 0 到 ${maxScore} 之间的整数。`, { field: "score" });
+    }
+  } else if (!verdict.comment?.trim()) {
+    throw new DomainError("comment_required", "退回作业时请写明原因，方便老师修改。", { field: "comment" });
+  }
 }

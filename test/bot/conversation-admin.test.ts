@@ -52,7 +52,7 @@ describe.each(databaseKinds)("admin conversations on %s", (kind) => {
       expect(notices[0]).toMatchObject({ text: "周五下午3点在报告厅开会", target: "group", groupIds: [group.id], status: "confirmed" });
       expect(await prisma().auditLog.findMany({ where: { entity: "notice" } })).toMatchObject([{ actor: "T0001", action: "create", entityId: notices[0]!.id }]);
 
-      expect((await one("T0001", "确认", inGroup)).text).toContain("没有待确认的通知");
+      expect((await one("T0001", "确认", inGroup)).text).toContain("没有等你确认的内容");
       expect(await prisma().notice.count()).toBe(1);
     });
 
@@ -60,7 +60,7 @@ describe.each(databaseKinds)("admin conversations on %s", (kind) => {
       const draft = await one("T0001", "发通知 全校 下周一交教案", inGroup);
       expect(draft.text).toContain("将发到全校 1 个群");
       expect((await one("T0001", "取消", inGroup)).text).toContain("已作废");
-      expect((await one("T0001", "取消", inGroup)).text).toContain("没有待确认的通知");
+      expect((await one("T0001", "取消", inGroup)).text).toContain("没有等你确认的内容");
       expect(await prisma().notice.count()).toBe(1);
     });
 
@@ -69,7 +69,7 @@ describe.each(databaseKinds)("admin conversations on %s", (kind) => {
       await one("T0001", "发通知 全校 明天升旗", inGroup);
       bot.clock.now = new Date(started.getTime() + 16 * 60_000);
       try {
-        expect((await one("T0001", "确认", inGroup)).text).toContain("没有待确认的通知");
+        expect((await one("T0001", "确认", inGroup)).text).toContain("没有等你确认的内容");
       } finally {
         bot.clock.now = started;
       }
@@ -78,8 +78,8 @@ describe.each(databaseKinds)("admin conversations on %s", (kind) => {
 
     it("refuses a teacher, and leaves no draft behind", async () => {
       expect((await one("T0002", "发通知 全校 明天放假", inGroup)).text.split("\n")[0]).toBe("这项操作需要学校管理员或区域管理员权限。");
-      expect(await prisma().botSession.count({ where: { senderId: "u-T0002", kind: "notice_draft" } })).toBe(0);
-      expect((await one("T0002", "确认", inGroup)).text).toContain("没有待确认的通知");
+      expect(await prisma().botSession.count({ where: { senderId: "u-T0002", kind: "pending_action" } })).toBe(0);
+      expect((await one("T0002", "确认", inGroup)).text).toContain("没有等你确认的内容");
       expect(await prisma().notice.count()).toBe(1);
     });
 
@@ -89,7 +89,7 @@ describe.each(databaseKinds)("admin conversations on %s", (kind) => {
       expect(where).toContain("私聊里没有「本群」");
       expect(where).not.toContain("全区");
       expect((await one("A0001", "发通知 周五开会")).text).toContain("发通知 全区 通知内容");
-      expect(await prisma().botSession.count({ where: { kind: "notice_draft" } })).toBe(0);
+      expect(await prisma().botSession.count({ where: { kind: "pending_action" } })).toBe(0);
     });
 
     it("keeps 全区 for region admins, 全校 for admins with a school, and needs a known group", async () => {
@@ -114,12 +114,13 @@ describe.each(databaseKinds)("admin conversations on %s", (kind) => {
       platformIdsOfLate = ["u-T0001", "u-T0004"];
     });
 
-    it("lists the current assignments when 催交 names none or an unknown one", async () => {
-      const which = (await one("T0001", "催交", inGroup)).text;
-      expect(which).toContain("催交哪一项作业？");
+    it("takes the only current assignment when 催交 names none, and lists them for an unknown one", async () => {
+      expect((await one("T0001", "催交", inGroup)).text).toContain("将在本群催交「集中培训心得体会」");
+      expect((await one("T0001", "取消", inGroup)).text).toContain("催交「集中培训心得体会」已作废");
+      const which = (await one("T0001", "催交 9", inGroup)).text;
+      expect(which).toContain("没有第 9 项作业");
       expect(which).toContain("1. 集中培训心得体会（P2026-01）11月30日截止");
       expect(which).toContain("例如：催交 1");
-      expect((await one("T0001", "催交 9", inGroup)).text).toContain("没有第 9 项作业");
       expect((await one("T0001", "催交 教学设计", inGroup)).text).toContain("没找到和「教学设计」对得上的作业");
     });
 
@@ -195,7 +196,8 @@ describe.each(databaseKinds)("admin conversations on %s", (kind) => {
     });
 
     it("催交 @-mentions exactly the late teachers bound here, and names the unbound ones", async () => {
-      const reply = await one("T0001", "催交 1", inGroup);
+      expect((await one("T0001", "催交 1", inGroup)).mentions).toEqual([]);
+      const reply = await one("T0001", "确认", inGroup);
       expect(reply.mentions).toEqual(platformIdsOfLate);
       expect(reply.text).toContain("「集中培训心得体会」11月30日截止，不少于 1000 字");
       expect(reply.text).toContain("还有 4 位老师没交（其中 1 位被退回待重交）");
@@ -205,8 +207,14 @@ describe.each(databaseKinds)("admin conversations on %s", (kind) => {
 
     it("with late-lists kept to counts, 催交 names and @-mentions nobody, and reminds the late ones directly", async () => {
       await prisma().region.updateMany({ data: { lateListInGroups: "counts" } });
+      const started = bot.clock.now;
+      // An hour after the last 催交 in this group, when the next one may go.
+      bot.clock.now = new Date(started.getTime() + 61 * 60_000);
       try {
-        const reply = await one("T0001", "催交 1", inGroup);
+        const preview = (await one("T0001", "催交 1", inGroup)).text;
+        expect(preview).toContain("群里只说人数，不点名；另私信提醒其中 1 位");
+        expect(preview).not.toMatch(/张丽|李娜|刘洋|陈静/);
+        const reply = await one("T0001", "确认", inGroup);
         expect(reply.mentions).toEqual([]);
         expect(reply.text).toContain("还有 4 位老师没交（其中 1 位被退回待重交）");
         expect(reply.text).not.toMatch(/张丽|李娜|刘洋|陈静/);
@@ -221,6 +229,7 @@ describe.each(databaseKinds)("admin conversations on %s", (kind) => {
         expect(stats).not.toMatch(/张丽|李娜|刘洋|陈静/);
         expect((await one("T0001", "统计 1")).text).toContain("· 张丽");
       } finally {
+        bot.clock.now = started;
         await prisma().region.updateMany({ data: { lateListInGroups: "names" } });
       }
     });

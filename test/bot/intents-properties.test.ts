@@ -5,7 +5,7 @@ import type { IntentKind } from "../../src/bot/intents/index.js";
 
 const KINDS: readonly IntentKind[] = [
   "balance", "details", "why", "what_if", "tasks", "submit", "projects", "enroll", "bind", "help", "more",
-  "confirm", "cancel", "notice", "remind", "stats", "review", "jobs", "unknown",
+  "confirm", "cancel", "notice", "remind", "stats", "review", "jobs", "small_talk", "compliance", "review_queue", "unknown",
 ];
 
 /** Pieces of the phrasings, so random messages reach deep into the patterns instead of failing early. */

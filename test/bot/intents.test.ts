@@ -26,6 +26,39 @@ describe("phrasing table", () => {
   });
 });
 
+describe("administrators' own words", () => {
+  it.each([
+    ["我们学校还有多少人没达标", { kind: "compliance", scope: "school", period: "cycle" }],
+    ["全区还有多少人没达标？", { kind: "compliance", scope: "region", period: "cycle" }],
+    ["今年学时还有谁没达标", { kind: "compliance", scope: "school", period: "year" }],
+    ["没达标的老师有哪些", { kind: "compliance", scope: "school", period: "cycle" }],
+    ["待审核", { kind: "review_queue" }],
+    ["有哪些要审核的", { kind: "review_queue" }],
+    ["审核", { kind: "review_queue" }],
+    ["審核一下", { kind: "review_queue" }],
+    ["还有谁没交", { kind: "stats", assignmentRef: "" }],
+    ["交了多少人", { kind: "stats", assignmentRef: "" }],
+  ] as const)("%j", (text, intent) => {
+    expect(parseIntent(text)).toEqual(intent);
+  });
+
+  it("leaves a teacher's own standing to balance", () => {
+    expect(parseIntent("我达标了吗").kind).toBe("balance");
+    expect(parseIntent("我的达标情况").kind).toBe("balance");
+  });
+});
+
+describe("acknowledgements", () => {
+  it.each(["好的", "好的好的", "可以", "嗯", "嗯嗯", "ok", "OK", "收到", "@张老师 收到", "好的老师"])("%j is small talk the pipeline may take as 确认", (text) => {
+    expect(parseIntent(text)).toEqual({ kind: "small_talk", topic: "acknowledgement" });
+  });
+
+  it("is a whole message only: 好的我想问学分 is no acknowledgement", () => {
+    expect(parseIntent("好的，我还差多少学分").kind).toBe("balance");
+    expect(parseIntent("可以报名吗").kind).not.toBe("small_talk");
+  });
+});
+
 describe("precedence", () => {
   it("报名 with a project code enrolls, 报名 without one lists projects", () => {
     expect(parseIntent("报名 P2024-03").kind).toBe("enroll");
@@ -120,7 +153,7 @@ describe("decided edge cases", () => {
   });
 
   it("suggests by resemblance, and by usefulness when nothing resembles", () => {
-    expect(suggestionsOf("审核")[0]).toBe("review");
+    expect(suggestionsOf("审核15")[0]).toBe("review");
     expect(suggestionsOf("我想看学分证书")[0]).toBe("balance");
     expect(suggestionsOf("👍").slice(0, 3)).toEqual(["balance", "tasks", "help"]);
   });

@@ -168,14 +168,12 @@ export const PHRASINGS: readonly (readonly [text: string, intent: Intent])[] = [
  */
 export const NOT_COMMANDS: readonly string[] = [
   "大家好",
-  "收到",
   "谢谢老师",
   "今天下午开会",
   "👍",
   "学校放假通知什么时候发",
   "谁有上次培训的课件",
   "[图片]",
-  "好的好的",
   "老师好",
   "辛苦了🌹",
   "收到，谢谢",
@@ -191,7 +189,6 @@ export const NOT_COMMANDS: readonly string[] = [
   "周末愉快！",
   "good morning everyone",
   "thanks",
-  "@张老师 收到",
   "通知：明天正常上课",
   "发个红包吧",
 ];

@@ -54,21 +54,24 @@ describe("npm run chat, scripted", () => {
   }, 60_000);
 
   it("speaks in a group: quiet for lines to colleagues, @-mentions by name, and stops at 退出", async () => {
-    const run = await chat(dataDir, ["--as", "T0001", "--group"], "//大家好\n我还差多少学分\n催交 1\n登记本群\n催交 1\n退出\n我还差多少学分\n");
+    const run = await chat(dataDir, ["--as", "T0001", "--group"], "//大家好\n我还差多少学分\n催交 1\n登记本群\n催交 1\n确认\n退出\n我还差多少学分\n");
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const answers = run.stdout.trim().split("\n\n");
-    expect(answers).toHaveLength(4);
+    expect(answers).toHaveLength(5);
     // A personal question gets no numbers in a group, and the playground has no direct messages to send them by.
     expect(answers[0]).toBe("🤖 张丽老师，学分情况是个人信息，我不在群里说。请私聊我再问一次 🙂");
     // A group the bot has just met hears no late-list (no names, no @-mentions) until an admin registers it.
     expect(answers[1]).toMatch(/^🤖 这个群还没登记，我暂不在这里发催交提醒。/);
     expect(answers[1]).not.toMatch(/老师没交|@张丽|@李娜|王强/);
     expect(answers[2]).toMatch(/^🤖 ✅ 本群已登记为「博乐市第一中学」的群。/);
-    expect(answers[3]).toMatch(/^🤖 📢 提醒：「集中培训心得体会」/);
-    expect(answers[3]).toContain("还有 5 位老师没交");
-    expect(answers[3]).toContain("王强、刘洋、陈静老师还没绑定账号");
-    expect(answers[3]!.split("\n").at(-1)).toBe("   @张丽 @李娜");
+    // 催交 shows who it will @ and waits for 确认.
+    expect(answers[3]).toMatch(/^🤖 📢 将在本群催交「集中培训心得体会」/);
+    expect(answers[3]).not.toContain("@张丽 @李娜");
+    expect(answers[4]).toMatch(/^🤖 📢 提醒：「集中培训心得体会」/);
+    expect(answers[4]).toContain("还有 5 位老师没交");
+    expect(answers[4]).toContain("王强、刘洋、陈静老师还没绑定账号");
+    expect(answers[4]!.split("\n").at(-1)).toBe("   @张丽 @李娜");
   }, 60_000);
 
   it("reads --as by the one 工号 rule (case, spaces, full width) and refuses what cannot be a 工号; control characters never reach the bot", async () => {

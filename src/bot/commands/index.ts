@@ -5,6 +5,7 @@ import { SimilarityRanker } from "../intents/suggestions.js";
 import { balance } from "./balance.js";
 import { bind } from "./bind.js";
 import { cancel } from "./cancel.js";
+import { compliance } from "./compliance.js";
 import { mayUse, type Command } from "./command.js";
 import { confirm } from "./confirm.js";
 import { details } from "./details.js";
@@ -18,6 +19,7 @@ import { projects } from "./projects.js";
 import { registerGroup } from "./register-group.js";
 import { remind } from "./remind.js";
 import { review } from "./review.js";
+import { reviewQueue } from "./review-queue.js";
 import { stats } from "./stats.js";
 import { submit } from "./submit.js";
 import { tasks } from "./tasks.js";
@@ -26,7 +28,7 @@ import { whatIf } from "./what-if.js";
 import { why } from "./why.js";
 
 /** Kinds being built whose commands have not joined the registry yet; they are answered as not understood. */
-type PendingKind = "assignment" | "withdraw" | "small_talk" | "contact" | "compliance" | "review_queue";
+type PendingKind = "assignment" | "withdraw" | "small_talk" | "contact";
 
 type CommandTable = { readonly [K in Exclude<IntentKind, "unknown" | PendingKind>]: Command<K> };
 
@@ -34,18 +36,19 @@ type CommandTable = { readonly [K in Exclude<IntentKind, "unknown" | PendingKind
  * Every command, in the order their matchers are tried, so the order is the precedence:
  * 1. commands that start with their verb and carry free text (发通知 … 学分 is a notice), and 登记本群 (before
  *    取消, so 取消登记本群 is not taken for cancelling a draft);
- * 2. whole-message replies (确认, 取消, 更多);
+ * 2. whole-message replies (确认 and acknowledgements such as 好的, 取消, 更多);
  * 3. commands with an argument: bind, submit (a link and a submit verb), what-if (before enroll, so
  *    "如果报名P2024-03呢" does not enroll), enroll (a project code);
- * 4. questions, most specific first: jobs (before tasks, since 任务状态 is the admin's scheduled jobs), rules
- *    (before details, so 2025年的学时还能补吗 is not taken for that year's records), why, details, balance
- *    (one part of it before the whole), tasks, projects, help.
+ * 4. questions, most specific first: an administrator's 达标率 and a reviewer's queue (before balance, so
+ *    全区还有多少人没达标 is not a teacher's own balance), jobs (before tasks, since 任务状态 is the admin's
+ *    scheduled jobs), rules (before details, so 2025年的学时还能补吗 is not taken for that year's records),
+ *    why, details, balance (one part of it before the whole), tasks, projects, help.
  */
 export const COMMANDS: CommandTable = {
   notice, review, remind, stats, register_group: registerGroup, unregister_group: unregisterGroup,
   confirm, cancel, more,
   bind, submit, what_if: whatIf, enroll,
-  jobs, policy, why, details, balance, tasks, projects, help,
+  compliance, review_queue: reviewQueue, jobs, policy, why, details, balance, tasks, projects, help,
 };
 
 type AnyCommand = Command<Intent["kind"]>;
@@ -65,7 +68,7 @@ export function commandsFor(roles: readonly Role[] | undefined): AnyCommand[] {
 /** How often people need each command, most first: it breaks ties between equally likely suggestions. */
 export const MOST_NEEDED_FIRST: readonly IntentKind[] = [
   "balance", "tasks", "help", "projects", "details", "submit", "why", "what_if", "policy", "enroll", "bind",
-  "notice", "remind", "stats", "review", "jobs", "register_group",
+  "notice", "remind", "stats", "compliance", "review_queue", "review", "jobs", "register_group",
 ];
 
 const SUGGESTIONS = new SimilarityRanker(

@@ -10,7 +10,8 @@ import { ownBalance } from "./own-balance.js";
 const MAX_SUGGESTIONS = 2;
 
 const round = (value: number) => Math.round(value * 100) / 100;
-const gapLine = (s: Shortfall) => `${s.what}还差 ${round(s.missing)} ${UNIT_NAMES[s.unit]}${s.final ? "（该年度已结束）" : ""}`;
+/** "集中培训还差 12 学时（该年度已结束）": one shortfall, as the teacher and her administrators read it. */
+export const gapLine = (s: Shortfall) => `${s.what}还差 ${round(s.missing)} ${UNIT_NAMES[s.unit]}${s.final ? "（该年度已结束）" : ""}`;
 /** "必修课程 16.5 学分", "2025年 72 学时（已结束）": short, since the line already says what is missing. */
 const partGap = (s: Shortfall) => `${s.what} ${round(s.missing)} ${UNIT_NAMES[s.unit]}`;
 const yearGap = (s: Shortfall) => `${s.key === "year" ? `${s.year}年` : s.what} ${round(s.missing)} ${UNIT_NAMES[s.unit]}${s.final ? "（已结束）" : ""}`;

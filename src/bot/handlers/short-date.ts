@@ -1,4 +1,4 @@
-import type { DateOnly } from "../../domain/calendar.js";
+import { addDays, todayIn, type DateOnly } from "../../domain/calendar.js";
 
 /** "2026-07-15" → "7月15日"; the year is left out because the surrounding text names it. */
 export function shortDate(date: DateOnly): string {
@@ -15,4 +15,15 @@ export function dayAndTime(instant: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone, month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(instant);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("month")}月${part("day")}日 ${part("hour")}:${part("minute")}`;
+}
+
+/** An instant as "今天 10:32", "明天 07:30" or "昨天 23:50" relative to `today`, else with its date. */
+export function dayAndTimeFrom(today: DateOnly, instant: Date, timeZone: string): string {
+  const local = dayAndTime(instant, timeZone);
+  const date = todayIn(timeZone, instant);
+  const time = local.slice(local.indexOf(" ") + 1);
+  if (date === today) return `今天 ${time}`;
+  if (date === addDays(today, 1)) return `明天 ${time}`;
+  if (date === addDays(today, -1)) return `昨天 ${time}`;
+  return local;
 }

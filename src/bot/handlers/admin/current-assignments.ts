@@ -62,7 +62,8 @@ function askWhich(conversation: TeacherConversation, all: CurrentAssignment[], s
 
 /**
  * The assignment an administrator means: its number in the list of current assignments, or words of its
- * title, kind or project code. Anything unclear is answered with the list to choose from.
+ * title, kind or project code; none at all means the only current one. Anything unclear is answered with
+ * the list to choose from.
  */
 export async function assignmentNamed(
   conversation: TeacherConversation,
@@ -76,6 +77,8 @@ export async function assignmentNamed(
     number: all.indexOf(assignment) + 1,
     overdue: isOverdue(conversation, assignment),
   });
+  // With one assignment going on, "还有谁没交" can only mean that one.
+  if (ref === "" && all.length === 1) return found(all[0]!);
   if (ref === "") throw askWhich(conversation, all, all, "missing", ref, command);
   if (/^\d+$/.test(ref)) {
     const chosen = all[Number(ref) - 1];
@@ -86,4 +89,16 @@ export async function assignmentNamed(
   if (matching.length === 0) throw askWhich(conversation, all, all, "words", ref, command);
   if (matching.length > 1) throw askWhich(conversation, all, matching, "ambiguous", ref, command);
   return found(matching[0]!);
+}
+
+/** A current assignment chosen earlier (a previewed 催交), with its number now; refused once it is no longer current. */
+export async function currentAssignmentById(
+  conversation: TeacherConversation,
+  id: string,
+): Promise<{ assignment: CurrentAssignment; number: number; overdue: boolean }> {
+  const all = await currentAssignments(conversation);
+  const index = all.findIndex((assignment) => assignment.id === id);
+  if (index < 0) throw refusal(conversation, "assignment_no_longer_current", "admin-assignment-gone");
+  const assignment = all[index]!;
+  return { assignment, number: index + 1, overdue: isOverdue(conversation, assignment) };
 }

@@ -1,0 +1,55 @@
+import type { Prisma } from "../generated/prisma/client.js";
+import type { Conversation } from "./context.js";
+import type { Intent } from "./intents/index.js";
+import { hasSession, saveSession, takeSession } from "./sessions.js";
+
+/**
+ * A command with side effects (a notice, a 催交 that @-mentions a group, a review that overturns someone
+ * else's, a teacher withdrawing a link) first shows what it will do and waits here for the sender's 确认.
+ * One per sender and chat: a newer preview replaces the older one, and the preview says so.
+ */
+export type PendingAction = {
+  /** Which command confirms it; the confirm handler runs that command's `confirmed` step. */
+  action: PendingActionName;
+  /** The first line of what would happen, shown when it is replaced or cancelled. */
+  summary: string;
+  payload: Prisma.InputJsonValue;
+};
+
+export type PendingActionName = "notice" | "remind" | "review";
+
+/** Long enough to read the preview, check it and ask a colleague; short enough not to go stale. */
+export const CONFIRMATION_MINUTES = 15;
+
+/** Keeps the action waiting for 确认; returns the one it replaced, if one was still waiting. */
+export async function awaitConfirmation(conversation: Conversation, pending: PendingAction): Promise<PendingAction | undefined> {
+  const { deps, message } = conversation;
+  const replaced = await stillWaiting(conversation);
+  const expiresAt = new Date(deps.now().getTime() + CONFIRMATION_MINUTES * 60_000);
+  await saveSession(deps.prisma, message, "pending_action", pending, expiresAt);
+  return replaced;
+}
+
+/** The waiting action, without taking it. */
+export async function stillWaiting(conversation: Conversation): Promise<PendingAction | undefined> {
+  const { deps, message } = conversation;
+  const found = await deps.prisma.botSession.findUnique({
+    where: { platform_chatId_senderId_kind: { platform: message.platform, chatId: message.chatId, senderId: message.senderId, kind: "pending_action" } },
+  });
+  return found && found.expiresAt > deps.now() ? (found.payload as PendingAction) : undefined;
+}
+
+/** The waiting action, removed so that two 确认 at once carry it out once. */
+export async function takePendingAction(conversation: Conversation): Promise<PendingAction | undefined> {
+  return (await takeSession(conversation.deps.prisma, conversation.message, "pending_action", conversation.deps.now())) as PendingAction | undefined;
+}
+
+/**
+ * 好的 / 可以 / 发吧 / 嗯 / ok answer a preview the sender is looking at; with nothing waiting they are
+ * only small talk. The one place an acknowledgement becomes a 确认.
+ */
+export async function withAcknowledgementAsConfirm(conversation: Conversation, intent: Intent): Promise<Intent> {
+  if (intent.kind !== "small_talk" || intent.topic !== "acknowledgement") return intent;
+  const { deps, message } = conversation;
+  return (await hasSession(deps.prisma, message, "pending_action", deps.now())) ? { kind: "confirm" } : intent;
+}
