@@ -49,8 +49,12 @@ describe("administrators' own words", () => {
 });
 
 describe("acknowledgements", () => {
-  it.each(["好的", "好的好的", "可以", "嗯", "嗯嗯", "ok", "OK", "收到", "@张老师 收到", "好的老师"])("%j is small talk the pipeline may take as 确认", (text) => {
+  it.each(["好的", "好的好的", "可以", "嗯", "嗯嗯", "ok", "OK", "收到", "@继教学分助手 收到", "好的老师"])("%j is small talk the pipeline may take as 确认", (text) => {
     expect(parseIntent(text)).toEqual({ kind: "small_talk", topic: "acknowledgement" });
+  });
+
+  it("is chatter when addressed to someone else (the corpus's convention)", () => {
+    expect(parseIntent("@张老师 收到").kind).toBe("unknown");
   });
 
   it("is a whole message only: 好的我想问学分 is no acknowledgement", () => {
@@ -95,8 +99,8 @@ describe("precedence", () => {
     expect(parseIntent("我的心得已经写好了，提交一下 https://mp.weixin.qq.com/s/k9").kind).toBe("submit");
   });
 
-  it("a question about the deadline for handing in is tasks, not a link-less submission", () => {
-    expect(parseIntent("交作业的截止时间是什么时候").kind).toBe("tasks");
+  it("a question about the deadline for handing in is about the assignment (issue 13), not a link-less submission", () => {
+    expect(parseIntent("交作业的截止时间是什么时候")).toEqual({ kind: "assignment", topic: "due" });
   });
 
   it("a what-if naming a project does not enroll", () => {
@@ -147,9 +151,13 @@ describe("decided edge cases", () => {
     expect(parseIntent("@继教助手我还差多少学分").kind).toBe("help");
   });
 
-  it("a greeting alone is unknown, a bare mention is a call for the menu", () => {
-    expect(parseIntent("你好").kind).toBe("unknown");
+  it("a greeting alone is small talk (issue 13: it was declined as not understood), a bare mention is a call for the menu", () => {
+    expect(parseIntent("你好")).toEqual({ kind: "small_talk", topic: "greeting" });
     expect(parseIntent("@继教学分助手 ").kind).toBe("help");
+  });
+
+  it("a bare 审核 is the reviewer's queue (issue 13: it was not understood)", () => {
+    expect(parseIntent("审核")).toEqual({ kind: "review_queue" });
   });
 
   it("suggests by resemblance, and by usefulness when nothing resembles", () => {

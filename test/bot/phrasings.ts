@@ -65,7 +65,8 @@ export const PHRASINGS: readonly (readonly [text: string, intent: Intent])[] = [
   ["作业", { kind: "tasks" }],
   ["my tasks", { kind: "tasks" }],
   ["我还有什么作业没交", { kind: "tasks" }],
-  ["作业什么时候截止啊", { kind: "tasks" }],
+  // issue 13: when an assignment is due is a question about assignments, even with none named
+  ["作业什么时候截止啊", { kind: "assignment", topic: "due" }],
   // submit
   ["提交心得 https://mp.weixin.qq.com/s/AbCdEf", { kind: "submit", link: "https://mp.weixin.qq.com/s/AbCdEf", assignmentKind: "reflection" }],
   ["交作业2 https://mp.weixin.qq.com/s/abc", { kind: "submit", link: "https://mp.weixin.qq.com/s/abc", assignmentNumber: 2 }],
@@ -160,6 +161,14 @@ export const PHRASINGS: readonly (readonly [text: string, intent: Intent])[] = [
   ["定时任务", { kind: "jobs" }],
   ["消息推送情况怎么样？", { kind: "jobs" }],
   ["我的任务状态", { kind: "tasks" }],
+  // small talk: issue 13 wants a short human answer where these were declined as not understood
+  ["收到", { kind: "small_talk", topic: "acknowledgement" }],
+  ["好的好的", { kind: "small_talk", topic: "acknowledgement" }],
+  ["谢谢老师", { kind: "small_talk", topic: "thanks" }],
+  ["收到，谢谢", { kind: "small_talk", topic: "thanks" }],
+  ["thanks", { kind: "small_talk", topic: "thanks" }],
+  ["辛苦了🌹", { kind: "small_talk", topic: "thanks" }],
+  ["老师好", { kind: "small_talk", topic: "greeting" }],
 ];
 
 /**
@@ -168,15 +177,11 @@ export const PHRASINGS: readonly (readonly [text: string, intent: Intent])[] = [
  */
 export const NOT_COMMANDS: readonly string[] = [
   "大家好",
-  "谢谢老师",
   "今天下午开会",
   "👍",
   "学校放假通知什么时候发",
   "谁有上次培训的课件",
   "[图片]",
-  "老师好",
-  "辛苦了🌹",
-  "收到，谢谢",
   "明天几点集合？",
   "下午的培训改到三点了",
   "作业本放在办公室了",
@@ -188,7 +193,11 @@ export const NOT_COMMANDS: readonly string[] = [
   "[表情]",
   "周末愉快！",
   "good morning everyone",
-  "thanks",
   "通知：明天正常上课",
   "发个红包吧",
+  "明天降温注意保暖",
+  "王老师在办公室吗",
+  "这周的课表发一下",
+  "中午吃什么",
+  "@张老师 收到",
 ];

@@ -1,13 +1,12 @@
 import { balanceHandler } from "../handlers/balance.js";
 import { balancePartHandler } from "../handlers/balance-part.js";
 import { matchBalance } from "../intents/credit-questions.js";
-import { matchBalancePart } from "../intents/policy.js";
 import { command } from "./command.js";
 
 export const balance = command({
   kind: "balance",
-  // One part (信息技术2.0还差多少) before the whole: the part's name would be a stray word to the balance.
-  match: (message) => matchBalancePart(message) ?? matchBalance(message),
+  // One part (信息技术2.0还差多少) or the whole.
+  match: matchBalance,
   users: ["teacher"],
   sideEffects: false,
   privateTopic: "学分情况",

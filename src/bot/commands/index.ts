@@ -1,7 +1,11 @@
 import type { Role } from "../../generated/prisma/client.js";
-import type { Intent, IntentKind } from "../intents/index.js";
-import { normalise } from "../intents/normalise.js";
-import { SimilarityRanker } from "../intents/suggestions.js";
+import { matchAssignmentQuestion, matchWithdraw } from "../intents/assignment.js";
+import { matchContact } from "../intents/contact.js";
+import { choicesOf, clausesOf, SimilarityRanker, slotsOf, understand, type Intent, type IntentKind } from "../intents/index.js";
+import { matchSmallTalk } from "../intents/small-talk.js";
+import type { NormalisedText } from "../intents/normalise.js";
+import type { Slots } from "../intents/slots.js";
+import type { Matcher } from "../intents/types.js";
 import { balance } from "./balance.js";
 import { bind } from "./bind.js";
 import { cancel } from "./cancel.js";
@@ -32,18 +36,7 @@ type PendingKind = "assignment" | "withdraw" | "small_talk" | "contact";
 
 type CommandTable = { readonly [K in Exclude<IntentKind, "unknown" | PendingKind>]: Command<K> };
 
-/**
- * Every command, in the order their matchers are tried, so the order is the precedence:
- * 1. commands that start with their verb and carry free text (发通知 … 学分 is a notice), and 登记本群 (before
- *    取消, so 取消登记本群 is not taken for cancelling a draft);
- * 2. whole-message replies (确认 and acknowledgements such as 好的, 取消, 更多);
- * 3. commands with an argument: bind, submit (a link and a submit verb), what-if (before enroll, so
- *    "如果报名P2024-03呢" does not enroll), enroll (a project code);
- * 4. questions, most specific first: an administrator's 达标率 and a reviewer's queue (before balance, so
- *    全区还有多少人没达标 is not a teacher's own balance), jobs (before tasks, since 任务状态 is the admin's
- *    scheduled jobs), rules (before details, so 2025年的学时还能补吗 is not taken for that year's records),
- *    why, details, balance (one part of it before the whole), tasks, projects, help.
- */
+/** Every command; the help menu lists them in this order (the matchers' order is PRECEDENCE below). */
 export const COMMANDS: CommandTable = {
   notice, review, remind, stats, register_group: registerGroup, unregister_group: unregisterGroup,
   confirm, cancel, more,
@@ -51,18 +44,54 @@ export const COMMANDS: CommandTable = {
   compliance, review_queue: reviewQueue, jobs, policy, why, details, balance, tasks, projects, help,
 };
 
+/**
+ * Matchers of the kinds whose commands are being built: understood already (and measured on the corpus),
+ * answered as not understood until their command joins the registry and takes its matcher along.
+ */
+const PENDING_MATCHERS: { readonly [K in PendingKind]: Matcher } = {
+  small_talk: matchSmallTalk, withdraw: matchWithdraw, contact: matchContact, assignment: matchAssignmentQuestion,
+};
+
+/**
+ * The order matchers are tried in: the first that recognises a message wins, so this is the precedence.
+ * 1. commands that start with their verb and carry free text (发通知 … 学分 is a notice), and 登记本群 (before
+ *    取消, so 取消登记本群 is not taken for cancelling a draft);
+ * 2. whole-message replies (取消 before 确认, since 不发 contains 发; 更多) and small talk (收到, 谢谢, 你是谁);
+ * 3. commands with an argument: bind, withdraw (before submit: "撤回作业2的链接"), submit (a link and a
+ *    submit verb), what-if (before enroll and policy: "如果报名P2024-03呢" does not enroll, "如果考核优秀呢"
+ *    is a what-if), enroll (a project code);
+ * 4. the admins' and reviewers' questions (待审核, 多少人没达标, 发送情况 — jobs before tasks, since 任务状态
+ *    is the scheduled jobs), one assignment (心得为什么没通过, before the rule about failing and before why),
+ *    the rules (几个学时算一学分 and 漏掉的学分能补录吗, before the balance whose words they share and before
+ *    what only a person can fix), then that (学分不对, before any credit question);
+ * 5. the teacher's questions, most specific first: why, details, balance, tasks, projects, help.
+ */
+const PRECEDENCE: readonly Exclude<IntentKind, "unknown" | "unregister_group">[] = [
+  "notice", "review", "remind", "stats", "register_group",
+  "cancel", "confirm", "more", "small_talk",
+  "bind", "withdraw", "submit", "what_if", "enroll",
+  "review_queue", "compliance", "jobs", "assignment", "policy", "contact",
+  "why", "details", "balance", "tasks", "projects", "help",
+];
+
+function matcherOf(kind: (typeof PRECEDENCE)[number]): Matcher | undefined {
+  return kind in PENDING_MATCHERS ? PENDING_MATCHERS[kind as PendingKind] : commandFor(kind)?.match;
+}
+
 type AnyCommand = Command<Intent["kind"]>;
 
-const IN_PRECEDENCE: readonly AnyCommand[] = Object.values(COMMANDS) as AnyCommand[];
+const ALL_COMMANDS: readonly AnyCommand[] = Object.values(COMMANDS) as AnyCommand[];
+
+const MATCHERS_IN_PRECEDENCE: readonly Matcher[] = PRECEDENCE.flatMap((kind) => matcherOf(kind) ?? []);
 
 /** The command that answers an intent; undefined for the fallback and for kinds still being built. */
 export function commandFor(kind: IntentKind): AnyCommand | undefined {
   return kind in COMMANDS ? (COMMANDS[kind as keyof CommandTable] as AnyCommand) : undefined;
 }
 
-/** Commands offered to a person, in precedence order; undefined roles: not bound yet. */
+/** Commands offered to a person, in the table's order; undefined roles: not bound yet. */
 export function commandsFor(roles: readonly Role[] | undefined): AnyCommand[] {
-  return IN_PRECEDENCE.filter((definition) => (roles === undefined ? definition.handleUnbound !== undefined : mayUse(roles, definition)));
+  return ALL_COMMANDS.filter((definition) => (roles === undefined ? definition.handleUnbound !== undefined : mayUse(roles, definition)));
 }
 
 /** How often people need each command, most first: it breaks ties between equally likely suggestions. */
@@ -78,12 +107,39 @@ const SUGGESTIONS = new SimilarityRanker(
   }),
 );
 
-/** What the sender asks for; a message no command recognises carries every command ranked by likeness. */
-export function parseIntent(text: string): Intent {
-  const message = normalise(text);
-  for (const definition of IN_PRECEDENCE) {
-    const intent = definition.match?.(message);
+/**
+ * What the sender asks for: the message understood (normalised, politeness dropped, corrected, slots
+ * found), then the first matcher that recognises it, or else the first question one of its clauses asks.
+ * A message none recognises carries every command ranked by likeness, and the two likeliest as choices
+ * when both are plausible.
+ */
+/**
+ * What a clause of a longer message may be taken for: questions only. A command inside a sentence
+ * ("我报名了P2024-03，什么时候开始") is a report, not a request, and "hi" before a question is no small talk.
+ */
+const CLAUSE_KINDS: ReadonlySet<IntentKind> = new Set([
+  "balance", "details", "why", "what_if", "tasks", "projects", "help", "policy", "assignment", "contact", "compliance",
+  "review_queue", "stats", "jobs",
+]);
+
+function firstMatch(message: NormalisedText, slots: Slots): Intent | undefined {
+  for (const match of MATCHERS_IN_PRECEDENCE) {
+    const intent = match(message, slots);
     if (intent !== undefined) return intent;
   }
-  return { kind: "unknown", suggestions: SUGGESTIONS.rank(message) };
+  return undefined;
+}
+
+export function parseIntent(text: string): Intent {
+  const { message, slots } = understand(text);
+  const whole = firstMatch(message, slots);
+  if (whole !== undefined) return whole;
+  for (const clause of clausesOf(message)) {
+    const intent = firstMatch(clause, slotsOf(clause));
+    if (intent !== undefined && CLAUSE_KINDS.has(intent.kind)) return intent;
+  }
+  const ranked = SUGGESTIONS.rank(message);
+  const choices = choicesOf(ranked);
+  const suggestions = ranked.map(({ kind }) => kind);
+  return choices === undefined ? { kind: "unknown", suggestions } : { kind: "unknown", suggestions, choices };
 }

@@ -10,7 +10,7 @@ import type { Intent, Matcher } from "./types.js";
 type NoticeTarget = Extract<Intent, { kind: "notice" }>["target"];
 
 /** English verbs must end as words: "notices" is not the command "notice". */
-const NOTICE_VERB = /^(?:发一条通知|发一个通知|发条通知|发个通知|发布通知|发通知|(?:notice|notify)(?![a-z]))/;
+const NOTICE_VERB = /^(?:发一条通知|发一个通知|发条通知|发个通知|发布通知|发通知|通知一下大家|通知大家|告诉大家|跟大家说一下|跟大家说|(?:notice|notify)(?![a-z])(?: everyone| all)?)/;
 
 const NOTICE_TARGETS: readonly (readonly [word: string, target: NoticeTarget])[] = [
   ["本群", "group"], ["这个群", "group"], ["群里", "group"], ["群内", "group"], ["group", "group"],
@@ -20,24 +20,46 @@ const NOTICE_TARGETS: readonly (readonly [word: string, target: NoticeTarget])[]
 
 const REVIEW_HEAD = /^(?:审核|评审|批改|review) ?(s?\d+)号? ?/;
 const APPROVAL_WORD = /^(?:通过|合格|同意|approved?|pass|ok)了?$/;
-const APPROVAL = new RegExp(`^(?:通过|合格|同意|approved?|pass|ok)了? ?(?:给|打|得)?${NUMBER} ?(?:分|points?)?$`);
-const REJECTION = /^(?:退回|驳回|打回|不通过|不合格|rejected?|return)/;
+/** "通过 18", "通过，19分", "通过 17分 写得不错": a remark may follow the score after a break. */
+const APPROVAL = new RegExp(`^(?:通过|合格|同意|approved?|pass|ok)了?[ ,:]*(?:给|打|得)?${NUMBER} ?(?:(?:分|points?)|$|[ ,;。])`);
+const REJECTION = /^(?:退回|驳回|打回|不通过|不合格|reject(?:ed)?|return(?:ed)?|send back)/;
 /** "退回 原因：字数不够" gives the reason "字数不够". */
 const REASON_LABEL = /^(?:原因|理由)\s*[:：]?/u;
 
-const REMIND_VERB = /^(?:催交|催一下|催促|催|提醒交|remind(?![a-z]))/;
+/** "催交的消息都送达了吗" talks about reminders (jobs); a verb followed by 的 is a noun. */
+const REMIND_VERB = /^(?:(?:帮我|请)?(?:催交(?!的)|催一下|催促|催(?![交的])|提醒交|提醒(?=还没交|没交|未交))|remind(?![a-z]))/;
+/** "把没交作业1的人都催一下": the assignment before the verb. */
+const REMIND_AT_END = /^把(.{0,30}?)(?:都|全部)?(?:催一下|催催|催交一下|提醒一下)$/;
 
-const STATS_VERB =
-  /^(?:统计一下|统计|查看统计|还有谁没有交|还有谁没交|还有哪些人没交|有谁没交|谁还没有交|谁还没交|谁没有交|谁没交|哪些人还没交|哪些人没交|谁交了|交了多少人|多少人交了|stats(?![a-z])|statistics)/;
-/** "作业2的提交情况", "心得体会谁没交", "心得体会还有谁没交". */
-const STATS_SUFFIXES = ["的提交情况", "提交情况", "还有谁没交", "谁还没交", "谁没交", "交了多少人", "多少人交了"];
+const STATS_VERB = /^(?:统计一下|统计|查看统计|stats(?![a-z])|statistics)/;
+/**
+ * Who has (not) handed in, anywhere in the message: 还有谁没交, 交了多少人, 心得体会交齐了没, 作业1没交的名单,
+ * 作业2一共交了几份. What is left once these words go is the assignment.
+ */
+const WHO_HANDED_IN = /(?:还有)?(?:谁|哪些人|哪些老师|哪几个人?|多少人|几个人|几人)(?:还)?(?:没有|没|未)?(?:交|提交)(?:了)?|(?:还)?(?:没有|没|未)?(?:交|提交)(?:了)?(?:的)?(?:有)?(?:谁|哪些人|多少人|几个人|几人|名单|人数)(?:了)?|(?:一共)?交了几份|交齐了没|交齐了|交齐没|交了多少份|交了多少个|交了几个|(?:还)?差(?:几个人|多少人|几人|几份)|(?:的)?提交情况|交的情况|(?:没有|没|未)(?:交|提交).{0,6}?的?有(?:谁|哪些)|who(?:has|have)n'?t(?:handedin|submitted)|who(?:handedin|submitted)/;
 
 const CREDIT_WORDS = ["学分", "学时"];
 
 const REGISTER_GROUP = /^(?:登记本群|登记这个群|登记群|register(?: this)? group(?![a-z]))/;
-const UNREGISTER_GROUP = /^(?:取消登记本群|取消登记这个群|取消登记群|unregister(?: this)? group)$/;
+/** 把这个群登记一下 / 请把本群登记为我们学校的群 / 这个群取消登记 / 取消本群的登记 / 本群不用登记了. */
+const GROUP_WORD = /本群|这个群|群/;
+const REGISTERING = /登记/;
+const UNDOING = /取消|不用|不要|别|撤销|撤掉|解除|unregister/;
+const UNREGISTER_GROUP = /^(?:取消登记本群|取消登记这个群|取消登记群|取消登记|unregister(?: this)? group)$/;
 
-const NUMBERED_ASSIGNMENT = new RegExp(`^(?:作业)?第?${NUMBER}(?:个|号|份|项)?(?:作业)?的?$`);
+const NUMBERED_ASSIGNMENT = new RegExp(`^(?:作业|assignment|homework)?第?${NUMBER}(?:个|号|份|项)?(?:作业)?的?$`);
+
+/** Words around the assignment that name no assignment ("还没交评课的" is 评课, "作业交的情况" none). */
+const REF_FILLERS = new RegExp(
+  [
+    "还有", "谁", "哪些人", "哪些老师", "哪几个人", "多少人", "几个人", "几人", "名单", "人数", "交齐了没", "交齐没", "交齐了", "交齐",
+    "一共", "交了几份", "交了多少份", "交了多少个", "交了几个", "多少份", "几份", "还差", "差", "怎么样", "提交情况", "交的情况", "情况", "还没有交", "还没交", "没有交", "没交", "未交", "提交", "交了", "交", "有",
+    "的人", "的老师", "老师们", "老师", "同事", "大家", "赶紧", "赶快", "一下", "都", "把", "给", "了", "的", "没", "还",
+    "who", "hasn't", "hasnt", "haven't", "handed", "in", "submitted", "everyone", "everybody", "about", "the", "for", "on", "of",
+    "please",
+  ].join("|"),
+  "g",
+);
 
 /** Separators the sender put between the command and its argument ("发通知：…", "退回，…"). */
 function withoutLeadingSeparators(typed: string): string {
@@ -56,10 +78,14 @@ function skipSeparators(text: string, position: number): number {
  * ("心得体会"); "" when none is given.
  */
 function assignmentRef(message: NormalisedText, start: number, end: number): string {
-  const rest = message.text.slice(start, end).replaceAll(" ", "");
-  if (rest === "" || rest === "作业") return "";
+  const words = message.text.slice(start, end);
+  const rest = words.replaceAll(" ", "").replace(REF_FILLERS, "");
+  if (rest === "" || /^(?:作业|assignment|homework)$/.test(rest)) return "";
   const number = parseNumber(NUMBERED_ASSIGNMENT.exec(rest)?.[1]);
-  return number === undefined ? withoutLeadingSeparators(message.original(start, end)) : String(number);
+  if (number !== undefined) return String(number);
+  // The name as typed, without the words around it ("还没交评课的" → "评课").
+  const at = words.indexOf(rest);
+  return at === -1 ? withoutLeadingSeparators(message.original(start, end)) : message.original(start + at, start + at + rest.length);
 }
 
 export const matchNotice: Matcher = (message) => {
@@ -91,16 +117,19 @@ export const matchReview: Matcher = (message) => {
 
 export const matchRemind: Matcher = (message) => {
   const verb = REMIND_VERB.exec(message.text);
-  if (verb === null) return undefined;
-  return { kind: "remind", assignmentRef: assignmentRef(message, verb[0].length, message.text.length) };
+  if (verb !== null) return { kind: "remind", assignmentRef: assignmentRef(message, verb[0].length, message.text.length) };
+  const atEnd = REMIND_AT_END.exec(message.text);
+  if (atEnd === null) return undefined;
+  return { kind: "remind", assignmentRef: assignmentRef(message, 1, 1 + (atEnd[1]?.length ?? 0)) };
 };
+
+/** One's own work ("我还有什么作业没交") is the teacher's list, not the admin's statistics. */
+const FIRST_PERSON = /我(?!们)|^my|^i /;
 
 export const matchStats: Matcher = (message) => {
   const verb = STATS_VERB.exec(message.text);
-  const suffix = verb === null ? STATS_SUFFIXES.find((candidate) => message.text.endsWith(candidate)) : undefined;
-  if (verb === null && suffix === undefined) return undefined;
-  const [start, end] = verb === null ? [0, message.text.length - (suffix?.length ?? 0)] : [verb[0].length, message.text.length];
-  const ref = assignmentRef(message, start, end);
+  if (verb === null && (!WHO_HANDED_IN.test(message.compact) || FIRST_PERSON.test(message.text))) return undefined;
+  const ref = assignmentRef(message, verb?.[0].length ?? 0, message.text.length);
   // Statistics are per assignment; "统计一下我的学分" is a teacher asking for their balance.
   if (CREDIT_WORDS.some((word) => ref.includes(word))) return undefined;
   return { kind: "stats", assignmentRef: ref };
@@ -110,7 +139,11 @@ export const matchStats: Matcher = (message) => {
 export const matchRegisterGroup: Matcher = (message) => {
   if (UNREGISTER_GROUP.test(message.text)) return { kind: "unregister_group" };
   const verb = REGISTER_GROUP.exec(message.text);
-  if (verb === null) return undefined;
+  if (verb === null) {
+    // In other words order ("把这个群登记一下"), there is no school code to read.
+    if (!REGISTERING.test(message.compact) || !GROUP_WORD.test(message.compact)) return undefined;
+    return UNDOING.test(message.compact) ? { kind: "unregister_group" } : { kind: "register_group" };
+  }
   const schoolCode = withoutLeadingSeparators(message.original(verb[0].length));
   return schoolCode === "" ? { kind: "register_group" } : { kind: "register_group", schoolCode };
 };

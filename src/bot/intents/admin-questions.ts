@@ -1,28 +1,34 @@
+import { QuestionMatcher } from "./coverage.js";
 import type { Matcher } from "./types.js";
 
 /**
- * Administrators and reviewers asking in their own words rather than with a command: how many of their
- * teachers meet the requirement, and what waits for review. Role checks are the handlers' job.
+ * Administrators and reviewers in their own words: 我们学校还有多少人没达标 / 全区达标率 (compliance) and
+ * 待审核 / 有哪些要审核的 / a bare 审核 (the review queue). Role checks are the handlers' job.
  */
 
-/** 达标率, 还有多少人没达标, 谁没达标, 没达标的老师有哪些, 达标情况. */
-const COMPLIANCE =
-  /达标率|合格率|达标情况|达标人数|达标名单|(?:多少|几)个?(?:人|位|老师)还?(?:没有?|未|不)达标|(?:谁|哪些|哪几位|哪几个)(?:人|老师)?还?(?:没有?|未|不)达标|(?:没有?|未|不)达标的(?:人|老师)|compliance/;
-const REGION_WORDS = /全区|全县|全市|全州|全旗|各校|各个学校|所有学校|region|district/;
-/** 我的达标情况 is a teacher asking about herself; 我们 is a school. */
-const ABOUT_ONESELF = /我(?!们)/;
-const YEAR_WORDS = /今年|本年|年度|学时|this ?year/;
+/** How many teachers meet the requirement: a people word or a rate, and a word for meeting it. */
+const PEOPLE = /多少人|几个人|几人|哪些人|哪些老师|有哪些|有谁|谁|名单|人数|多少老师|几个老师|达标率|完成率|合格率|比例|百分之|情况|统计|everyone|who|howmanyteachers|teachers/;
+const MEETING = /达标|修满|修够|学分够|学时够|完成学分|完成学时|学分不够|学时不够|学分没够|学时没够|没修够|(?:学分|学时)(?:的)?完成|合格率|完成率|compliance|compliant|meettherequirement/;
+/** The sender's own numbers ("我达标了吗") are a balance question. */
+const OWN = /^(?:我(?!们)|my|ami)|我(?:的|还|达标|够)/;
 
-/** 待审核 / 有哪些要审核的 / 还有多少没评审 / a bare 审核. */
-const REVIEW_QUEUE =
-  /^(?:(?:审核|评审|批改)(?:一下)?|review|reviews|待审核|待评审|待审|待批改|审核列表|评审列表|(?:我的)?(?:待|要|需要|还没|没)(?:审核|评审|批改)的?(?:作业|有哪些|列表)?|(?:有|还有)(?:哪些|什么|多少|几份|几个)(?:作业)?(?:要|需要|待|没|还没)(?:审核|评审|批改)的?(?:作业)?|(?:what|anything) ?to review|review ?queue)$/;
+const REVIEW_QUEUE = new QuestionMatcher({
+  keywords: [
+    "待审核", "待审", "待批改", "待批", "待评审", "要审核", "需要审核", "要审的", "要批改", "未审核", "没审核", "没审的", "没审", "没批",
+    "审核列表", "审核队列", "reviewqueue", "pendingreviews", "toreview", "waitingforreview", "awaitingreview",
+  ],
+  fillers: [
+    "有哪些", "哪些", "的", "作业", "提交", "任务", "我", "还有", "有", "多少", "几份", "几个", "份", "个", "列表", "清单", "我们学校",
+    "学校", "本校", "全区", "pending", "reviews", "what's", "whats", "waiting", "for", "is", "are", "there", "any",
+  ],
+});
+const BARE_REVIEW = /^(?:审核|评审|批改|review|审核一下|去审核)$/;
 
-export const matchCompliance: Matcher = (message) => {
-  const text = message.compact;
-  if (!COMPLIANCE.test(text)) return undefined;
-  const region = REGION_WORDS.test(text);
-  if (!region && ABOUT_ONESELF.test(text)) return undefined;
-  return { kind: "compliance", scope: region ? "region" : "school", period: YEAR_WORDS.test(text) ? "year" : "cycle" };
+export const matchCompliance: Matcher = (message, slots) => {
+  const { compact } = message;
+  if (!MEETING.test(compact) || !PEOPLE.test(compact) || OWN.test(compact)) return undefined;
+  return { kind: "compliance", scope: slots.scope ?? "school", period: slots.thisYear ? "year" : "cycle" };
 };
 
-export const matchReviewQueue: Matcher = (message) => (REVIEW_QUEUE.test(message.compact) ? { kind: "review_queue" } : undefined);
+export const matchReviewQueue: Matcher = (message) =>
+  BARE_REVIEW.test(message.compact) || REVIEW_QUEUE.matches(message.compact) ? { kind: "review_queue" } : undefined;

@@ -6,26 +6,48 @@ import type { Matcher } from "./types.js";
  * messages, never words inside a sentence: "好的" and "收到" are group chatter, not a confirmation.
  */
 
-const CONFIRMATIONS = new Set(["确认", "确定", "发送", "确认发送", "确定发送", "确认发", "发", "好的发送", "可以发", "confirm", "send", "yes"]);
-const CANCELLATIONS = new Set(["取消", "算了", "不发了", "不发", "先不发", "别发了", "不用了", "不要了", "取消发送", "cancel", "no"]);
-const NEXT_PAGE = new Set(["更多", "下一页", "下页", "后面的", "还有", "继续", "more", "next", "nextpage"]);
+/** 确认 / 可以发了 / 对，确认 / yes send it / 确认撤回: an explicit go-ahead, nothing else. */
+const CONFIRM = new QuestionMatcher({
+  keywords: ["确认", "确定", "发送", "发", "confirm", "send", "yes", "go ahead", "goahead"],
+  fillers: ["对", "是的", "是", "好的", "好", "可以", "就这样", "没问题", "吧", "了", "撤回", "吧", "it", "ok", "please", "now", "the", "notice"],
+  reply: true,
+});
+
+/** 取消 / 算了 / 不要发 / 这条不发了 / 不撤了: the waiting draft or withdrawal is dropped. */
+const CANCEL = new QuestionMatcher({
+  keywords: ["取消", "算了", "不发", "不要发", "别发", "不撤", "别撤", "不用", "不要了", "cancel", "no", "don't", "dont", "never mind", "nevermind"],
+  fillers: ["先", "暂时", "这条", "这个", "了", "吧", "掉", "发送", "撤回", "还是", "send", "it", "that", "please"],
+  reply: true,
+});
+
+/** 更多 / 下一页 / 再看看后面的 / 还有没有了 / 接着往下看: the next page. */
+const NEXT_PAGE = new QuestionMatcher({
+  keywords: ["更多", "下一页", "下页", "后面的", "后面", "往下", "还有", "继续", "接着", "more", "next", "nextpage"],
+  fillers: ["再", "看看", "看", "名单", "列表", "的", "了", "没有", "吗", "呢", "一页", "page", "show", "please"],
+  reply: true,
+});
 
 const HELP = new QuestionMatcher({
   keywords: [
     "帮助", "菜单", "功能", "指令", "命令", "用法", "说明", "怎么用", "能做什么", "会做什么", "会什么", "能干什么",
-    "能干啥", "能干", "可以做什么", "你是谁", "help", "menu", "commands", "command", "usage",
+    "能干啥", "能干", "可以做什么", "问你什么", "问什么", "不会用", "教教我", "怎么问", "干嘛", "会干", "怎么使用", "如何使用", "使用方法", "whatcanyoudo", "howdoiuse", "howtouse", "help", "menu", "commands",
+    "command", "usage",
   ],
-  fillers: ["你能", "你会", "你可以", "你", "都", "使用", "操作", "机器人", "小助手", "助手", "这个", "怎么", "介绍", "whatcanyoudo", "can", "you"],
+  fillers: [
+    "你能", "你会", "你可以", "你", "都", "使用", "操作", "机器人", "小助手", "助手", "这个", "怎么", "介绍", "问题", "我能", "我可以",
+    "can", "you",
+  ],
 });
 
 /** Only question marks, or nothing at all (a bare "@继教学分助手"), is a call for the menu. */
 const BARE_CALL = /^[?？\s]*$/u;
 
-export const matchConfirm: Matcher = (message) => (CONFIRMATIONS.has(message.compact) ? { kind: "confirm" } : undefined);
+/** A negation turns a go-ahead into its opposite (不发, 别确认), so cancelling is tried first. */
+export const matchConfirm: Matcher = (message) => (CONFIRM.matches(message.compact) ? { kind: "confirm" } : undefined);
 
-export const matchCancel: Matcher = (message) => (CANCELLATIONS.has(message.compact) ? { kind: "cancel" } : undefined);
+export const matchCancel: Matcher = (message) => (CANCEL.matches(message.compact) ? { kind: "cancel" } : undefined);
 
-export const matchMore: Matcher = (message) => (NEXT_PAGE.has(message.compact) ? { kind: "more" } : undefined);
+export const matchMore: Matcher = (message) => (NEXT_PAGE.matches(message.compact) ? { kind: "more" } : undefined);
 
 export const matchHelp: Matcher = (message) =>
   BARE_CALL.test(message.content) || HELP.matches(message.compact) ? { kind: "help" } : undefined;

@@ -1,6 +1,7 @@
 import { QuestionMatcher } from "./coverage.js";
 import { NUMBER, parseNumber } from "./numbers.js";
-import type { Intent, Matcher } from "./types.js";
+import type { Matcher } from "./types.js";
+import { MODE_WORDS, PART_WORDS } from "./vocabulary.js";
 
 /**
  * Questions about the teacher's own credits. Checked most specific first: why (为什么是54分) before
@@ -10,17 +11,17 @@ import type { Intent, Matcher } from "./types.js";
 
 const WHY_WORDS = [
   "为什么", "为啥", "为何", "怎么算", "怎么计算", "如何计算", "怎么来的", "怎么得的", "怎么只有", "怎么才", "怎么这么",
-  "咋算", "咋只有", "咋这么", "why", "howcome", "howisitcalculated", "explain",
+  "咋算", "咋只有", "咋这么", "why", "howcome", "howisitcalculated", "calculated", "worked out", "workedout", "explain",
 ];
 /**
  * "为什么今天不开会" is not about credits: a why needs one of these, or a number (the total being
  * questioned, "why is it 54"), unless it is that short.
  */
-const CREDIT_CONTEXT = ["分", "学时", "算", "记录", "成绩", "合格", "不够", "少", "多", "只有", "才", "这么", "credit", "hour", "score", "point"];
+const CREDIT_CONTEXT = ["分", "学时", "算", "记录", "成绩", "合格", "不够", "少", "多", "只有", "才", "这么", "credit", "hour", "score", "point", "balance", "total"];
 const HAS_DIGIT = /\d/;
 const SHORT_WHY_LENGTH = 6;
 /** The total being questioned: a number with its unit, or a bare number ending the question ("为什么是54"). */
-const WHY_AMOUNT = [new RegExp(`${NUMBER} ?个?(?:学分|学时|分)`), new RegExp(`${NUMBER}$`)];
+const WHY_AMOUNT = [new RegExp(`${NUMBER} ?个?(?:学分|学时|分|credits?|hours?|points?)`), new RegExp(`${NUMBER}$`)];
 
 const CREDIT_WORDS = ["学分", "学时", "credits", "credit", "hours"];
 
@@ -29,47 +30,36 @@ const BALANCE_FILLERS = [
   "获得", "已经", "已", "完成", "进度", "满", "统计一下", "统计",
   "这学期", "本学期", "学期", "今年", "本年度", "本年", "年度", "这一年", "周期", "本周期", "这个周期", "五年",
   "总", "合计", "累计", "培训", "继续教育", "继教", "剩下", "剩余", "剩", "还需", "还要", "多", "少", "一共",
+  "修够没", "修够了", "还缺", "缺", "几分", "几个", "课", "怎么办", "怎么样", "情况",
   "enough", "left", "need", "still", "balance", "total", "thisyear", "earned", "remaining", "am", "short", "many", "much",
-  "how", "in", "cycle", "year", "this",
+  "how", "in", "cycle", "year", "this", "done", "complete", "completed", "there", "far", "hours", "'s", "my", "of",
 ];
 
 const DETAIL_FILLERS = [
   "学分", "学时", "培训", "年", "今年", "去年", "前年", "年度", "每笔", "继教", "继续教育", "参训", "历年", "往年", "以前", "之前",
-  "里", "列出", "this", "year", "last", "credits", "credit", "hours", "training", "trainings",
+  "里", "列出", "列一下", "列个", "都是", "哪些", "什么", "上学期", "这学期", "本学期", "学期", "this", "year", "last", "credits", "credit", "hours", "training",
+  "trainings", "list", "for", "'s", "attended", "did", "i", "my", "把", "发我", "给我", "发给我", "show", "all",
 ];
 
+/** The trainings she attended ("我参加过哪些培训", "我的学分都是哪些培训得的") are her records too. */
 const DETAILS = new QuestionMatcher({
-  keywords: ["明细", "记录", "清单", "详情", "详细", "流水", "每一笔", "档案", "履历", "records", "record", "details", "detail", "history", "breakdown"],
+  keywords: [
+    "明细", "记录", "清单", "详情", "详细", "流水", "每一笔", "档案", "履历", "参加过", "参加了哪些", "参加了什么", "培训得的", "学过哪些",
+    "records", "record", "details", "detail", "history", "breakdown", "attended", "mytrainings",
+  ],
   fillers: DETAIL_FILLERS,
 });
 
 /** "2024年的学分" names a year, so it asks for that year's records rather than the current balance. */
-const CREDITS_OF_A_YEAR = new QuestionMatcher({ keywords: CREDIT_WORDS, fillers: [...DETAIL_FILLERS, ...BALANCE_FILLERS] });
+const CREDITS_OF_A_YEAR = new QuestionMatcher({ keywords: [...CREDIT_WORDS, "trainings"], fillers: [...DETAIL_FILLERS, ...BALANCE_FILLERS] });
 
-const BALANCE = new QuestionMatcher({ keywords: [...CREDIT_WORDS, "差多少", "还差", "达标"], fillers: BALANCE_FILLERS });
+const TRAININGS_OF_A_YEAR = new QuestionMatcher({ keywords: ["培训", "研修"], fillers: DETAIL_FILLERS });
 
-const THIS_YEAR_WORDS = ["今年", "本年", "年度", "这一年", "thisyear", "annual"];
+const BALANCE = new QuestionMatcher({ keywords: [...CREDIT_WORDS, "差多少", "还差", "达标", "balance"], fillers: BALANCE_FILLERS });
 
-/** "2024年", "24年", "2024年度"; a bare "2024" too, unless it is part of a code such as P2024-03. */
-const EXPLICIT_YEAR = /(?<!\d)(\d{4}|\d{2})年度?|(?<![\da-z-])(20\d{2})(?![\d-])/;
-const YEARS_AGO: readonly (readonly [word: string, yearsAgo: number])[] = [["前年", 2], ["去年", 1], ["lastyear", 1]];
-
-type DetailsIntent = Extract<Intent, { kind: "details" }>;
-
-/** The year a details question names and the text without it, or undefined when it names none. */
-export function namedYear(compact: string): { year: Pick<DetailsIntent, "year" | "yearsAgo">; rest: string } | undefined {
-  const explicit = EXPLICIT_YEAR.exec(compact);
-  const digits = explicit?.[1] ?? explicit?.[2];
-  if (explicit !== null && digits !== undefined) {
-    const year = digits.length === 2 ? 2000 + Number(digits) : Number(digits);
-    return { year: { year }, rest: compact.replace(explicit[0], "") };
-  }
-  const relative = YEARS_AGO.find(([word]) => compact.includes(word));
-  return relative === undefined ? undefined : { year: { yearsAgo: relative[1] }, rest: compact.replace(relative[0], "") };
-}
-
-export const matchWhy: Matcher = (message) => {
+export const matchWhy: Matcher = (message, slots) => {
   const { compact } = message;
+  if (slots.person !== undefined) return undefined;
   if (!WHY_WORDS.some((word) => compact.includes(word))) return undefined;
   const aboutCredits = HAS_DIGIT.test(compact) || CREDIT_CONTEXT.some((word) => compact.includes(word));
   if (compact.length > SHORT_WHY_LENGTH && !aboutCredits) return undefined;
@@ -77,16 +67,54 @@ export const matchWhy: Matcher = (message) => {
   return amount === undefined ? { kind: "why" } : { kind: "why", amount };
 };
 
-export const matchDetails: Matcher = (message) => {
-  const named = namedYear(message.compact);
-  const rest = named?.rest ?? message.compact;
-  if (!DETAILS.matches(rest) && !(named !== undefined && CREDITS_OF_A_YEAR.matches(rest))) return undefined;
-  // 今年的记录 names this year; with no year at all the question covers the whole cycle.
-  const thisYear = THIS_YEAR_WORDS.some((word) => message.compact.includes(word)) ? { yearsAgo: 0 } : {};
-  return { kind: "details", ...(named?.year ?? thisYear) };
+/** A named year is dropped before matching: "2024年的学分" asks for that year's records. */
+const YEAR_WORDS = /(?<!\d)(?:\d{4}|\d{2})年度?|(?<![\d-])20\d{2}(?![\d-])|[零〇一二三四五六七八九]{2,4}年|前年|去年|上一年|lastyear/g;
+
+/** 今年的培训记录 is this year's records: 0 years ago (the parser has no clock to name the year). */
+const THIS_YEAR = /今年|本年度|thisyear/;
+
+export const matchDetails: Matcher = (message, slots) => {
+  if (slots.person !== undefined) return undefined;
+  const named = slots.year !== undefined || slots.yearsAgo !== undefined;
+  const rest = named ? message.compact.replace(YEAR_WORDS, "") : message.compact;
+  // A past year's trainings are records ("前年的培训"); a year alone may be one still to come.
+  const pastTrainings = (slots.yearsAgo ?? 0) >= 1 && TRAININGS_OF_A_YEAR.matches(rest);
+  if (!DETAILS.matches(rest) && !(named && CREDITS_OF_A_YEAR.matches(rest)) && !pastTrainings) return undefined;
+  const yearsAgo = slots.yearsAgo ?? (slots.year === undefined && THIS_YEAR.test(message.compact) ? 0 : undefined);
+  return {
+    kind: "details",
+    ...(slots.year !== undefined && { year: slots.year }),
+    ...(yearsAgo !== undefined && { yearsAgo }),
+  };
 };
 
-export const matchBalance: Matcher = (message) => {
-  if (!BALANCE.matches(message.compact)) return undefined;
-  return { kind: "balance", period: THIS_YEAR_WORDS.some((word) => message.compact.includes(word)) ? "year" : "cycle" };
+/**
+ * One part of the requirement ("集中培训够了吗", "信息技术2.0还差多少"): its name, then words that ask how
+ * far along it is; the part's name alone is no question ("集中培训" lists nothing).
+ */
+const PART_PROGRESS = new QuestionMatcher({
+  keywords: ["够", "差", "缺", "达标", "多少", "完成", "修满", "修够", "进度", "还需", "还要", "满了", "情况", "enough", "left", "need", "complete"],
+  fillers: [...BALANCE_FILLERS, ...CREDIT_WORDS, "的", "了", "培训", "研修", "科目", "课程", "课", "工程", "2.0"],
+});
+
+/** Every name of a part ("信息技术融合" is two of them), dropped before asking whether the rest asks how far. */
+const PART_NAMES = new RegExp(
+  [...PART_WORDS, ...MODE_WORDS].map(([word]) => word.replace(/[.]/g, "\\.")).sort((a, b) => b.length - a.length).join("|"),
+  "g",
+);
+
+/** The requirement she quotes ("今年够72学时了吗") is no part of the question's words. */
+const QUOTED_AMOUNT = /(?<![\d.])\d+(?:\.\d+)?个?(?=学时|学分)/g;
+/** "有没有能加学分的培训" asks for trainings (projects), not for her credits. */
+const ASKS_FOR_TRAININGS = /有.{0,12}(?:培训|课程|项目)$/;
+
+export const matchBalance: Matcher = (message, slots) => {
+  if (slots.person !== undefined || ASKS_FOR_TRAININGS.test(message.compact)) return undefined;
+  const compact = message.compact.replace(QUOTED_AMOUNT, "");
+  const period = slots.thisYear ? "year" : "cycle";
+  if (slots.part !== undefined && PART_PROGRESS.matches(compact.replace(PART_NAMES, ""))) {
+    return { kind: "balance", period, part: slots.part };
+  }
+  if (!BALANCE.matches(compact)) return undefined;
+  return { kind: "balance", period };
 };

@@ -1,32 +1,12 @@
+import type { Unit } from "./rewrite.js";
 import { toSimplified } from "./traditional.js";
 
 /**
- * Chat text arrives with @-mentions the platform left in, odd spaces (U+2005 after a platform's mention,
- * U+00A0, U+3000), full-width letters and digits, politeness and trailing particles. Matching runs on a
- * normalised form; parameters that must stay as typed (links, notice text, reasons) are cut from the
- * original through a source map, so normalising never changes what the sender wrote.
+ * Step 1 of understanding. Chat text arrives with @-mentions the platform left in, odd spaces (U+2005
+ * after a platform's mention, U+00A0, U+3000), full-width letters and digits and traditional characters.
+ * Matching runs on a normalised form; parameters that must stay as typed (links, notice text, reasons) are
+ * cut from the original through a source map, so no step of understanding changes what the sender wrote.
  */
-
-/** One UTF-16 unit of the normalised text and the span [from, to) of the sender's text it came from. */
-interface Unit {
-  readonly char: string;
-  readonly from: number;
-  readonly to: number;
-}
-
-/** Polite openings that carry no command ("老师好，请问…"); stripped repeatedly, longest first. */
-const COURTESIES = [
-  "各位老师好", "老师们好", "老师您好", "老师你好", "老师好", "各位老师", "老师们", "老师",
-  "您好", "你好", "请问一下", "请问下", "请问", "请帮我", "请帮忙", "请您", "请你",
-  "麻烦您", "麻烦你", "麻烦", "帮我", "帮忙", "我想问一下", "我想问下", "想问一下", "想问下", "问一下",
-  "我想知道", "想知道", "我想", "hello", "hi", "hey", "please", "pls",
-].sort((a, b) => b.length - a.length);
-
-/** Punctuation that may sit between a courtesy and the command ("老师好，请问…"). */
-const LEADING_SEPARATORS = new Set([" ", ",", "、", "。", "!", "~", ":", ";", "…", "."]);
-
-/** Sentence-final particles and punctuation: "学时够了吗？" asks the same as "学时够了". */
-const TRAILING_PARTICLES = new Set(["吗", "呢", "啊", "呀", "吧", "哦", "嘛", "啦", "?", "!", "。", ".", "~", ",", "、", "…"]);
 
 /** Characters between two tokens that mark where one ends ("发通知 全校：…"). */
 const BREAKS = new Set([" ", ":", ",", "、", "。", ";"]);
@@ -36,14 +16,19 @@ const INVISIBLE = /^[\u200b-\u200d\u2060\ufeff]$/u;
 
 const WHITESPACE = /^\s$/u;
 
+/** Minus signs NFKC leaves alone: "−40学时" is as negative as "-40学时". */
+const MINUS_SIGNS = new Set(["\u2212", "\u2013", "\u2014"]);
+
 function isAsciiVisible(char: string | undefined): boolean {
   if (char === undefined) return false;
   const code = char.charCodeAt(0);
   return code > 0x20 && code < 0x7f;
 }
 
-function isAsciiLetter(char: string | undefined): boolean {
-  return char !== undefined && char >= "a" && char <= "z";
+function normaliseChar(char: string): string {
+  if (WHITESPACE.test(char)) return " ";
+  if (MINUS_SIGNS.has(char)) return "-";
+  return toSimplified(char);
 }
 
 /** NFKC, lower case and simplified, per code point, remembering where each unit came from. */
@@ -54,7 +39,7 @@ function toUnits(source: string): Unit[] {
     const to = from + codePoint.length;
     if (!INVISIBLE.test(codePoint)) {
       for (const char of codePoint.normalize("NFKC").toLowerCase()) {
-        const mapped = WHITESPACE.test(char) ? " " : toSimplified(char);
+        const mapped = normaliseChar(char);
         for (let index = 0; index < mapped.length; index += 1) units.push({ char: mapped.charAt(index), from, to });
       }
     }
@@ -68,23 +53,27 @@ function toUnits(source: string): Unit[] {
  * end ("@继教学分助手 我的学分", "我的学分 @Bot"). Where a name ends is only known from a separator, so a
  * message that is a single @-token is a bare mention, even "@继教助手我的学分" typed without a space.
  */
-function rangeWithoutMentions(spaced: string): [number, number] {
+function rangeWithoutMentions(spaced: string): { start: number; end: number; mentions: string[] } {
   let start = 0;
   let end = spaced.length;
+  const mentions: string[] = [];
   for (;;) {
     while (start < end && spaced[start] === " ") start += 1;
     if (spaced[start] !== "@") break;
     const space = spaced.indexOf(" ", start);
-    start = space === -1 || space >= end ? end : space;
+    const tokenEnd = space === -1 || space >= end ? end : space;
+    mentions.push(spaced.slice(start + 1, tokenEnd));
+    start = tokenEnd;
   }
   for (;;) {
     while (end > start && spaced[end - 1] === " ") end -= 1;
     const space = spaced.lastIndexOf(" ", end - 1);
     if (space < start) break;
     if (spaced[space + 1] !== "@") break;
+    mentions.push(spaced.slice(space + 2, end));
     end = space;
   }
-  return [start, end];
+  return { start, end, mentions };
 }
 
 /** Drops spaces, keeping one only between two ASCII characters, where it separates tokens ("bind t0001"). */
@@ -103,52 +92,41 @@ function collapseSpaces(units: readonly Unit[]): Unit[] {
   return kept;
 }
 
-function courtesyAt(text: string, index: number): string | undefined {
-  return COURTESIES.find(
-    (courtesy) => text.startsWith(courtesy, index) && !(isAsciiLetter(courtesy[0]) && isAsciiLetter(text[index + courtesy.length])),
-  );
-}
-
-/** The range of `content` left after leading courtesies and separators and trailing particles. */
-function coreRange(content: string): [number, number] {
-  let start = 0;
-  for (;;) {
-    while (start < content.length && LEADING_SEPARATORS.has(content.charAt(start))) start += 1;
-    const courtesy = courtesyAt(content, start);
-    if (courtesy === undefined) break;
-    start += courtesy.length;
-  }
-  let end = content.length;
-  while (end > start && TRAILING_PARTICLES.has(content.charAt(end - 1))) end -= 1;
-  return [start, end];
-}
-
 function join(units: readonly Unit[]): string {
   return units.map((unit) => unit.char).join("");
 }
 
 export class NormalisedText {
-  /** What matching sees: normalised, without mentions, courtesies and trailing particles. */
+  /** What matching sees. */
   readonly text: string;
   /** `text` without any space, for phrase matching ("how many" → "howmany"). */
   readonly compact: string;
-  /** The normalised message with only the mentions removed; "" or "?" is a bare call for help. */
-  readonly content: string;
 
+  /**
+   * @param content the normalised message with only the mentions removed, kept through every later step;
+   *   "" or "?" is a bare call for help, "谢谢老师" is thanks even after politeness is dropped from `text`.
+   * @param mentions the names of the @-mentions removed from either end ("继教学分助手", "李主任"): small
+   *   talk addressed to someone else is not the bot's to answer.
+   */
   constructor(
     private readonly source: string,
-    private readonly units: readonly Unit[],
-    content: string,
+    readonly units: readonly Unit[],
+    readonly content: string,
     private readonly contentEnd: number,
+    readonly mentions: readonly string[] = [],
   ) {
     this.text = join(units);
     this.compact = this.text.replaceAll(" ", "");
-    this.content = content;
+  }
+
+  /** The same message after a later step rewrote or dropped some of its units. */
+  withUnits(units: readonly Unit[]): NormalisedText {
+    return new NormalisedText(this.source, units, this.content, this.contentEnd, this.mentions);
   }
 
   /**
    * The sender's own characters behind text.slice(start, end). Without `end` it runs to the end of what
-   * was typed, trailing punctuation and particles included (a notice keeps its "！").
+   * was typed, trailing punctuation, particles and thanks included (a notice keeps its "！谢谢").
    */
   original(start: number, end?: number): string {
     const from = this.units[start]?.from ?? this.units[start - 1]?.to ?? this.contentEnd;
@@ -165,16 +143,10 @@ export class NormalisedText {
   }
 }
 
+/** NFKC, lower case, simplified, no @-mentions at either end, spaces only between ASCII tokens. */
 export function normalise(source: string): NormalisedText {
   const units = toUnits(source);
-  const [mentionFreeStart, mentionFreeEnd] = rangeWithoutMentions(join(units));
-  const contentUnits = collapseSpaces(units.slice(mentionFreeStart, mentionFreeEnd));
-  const content = join(contentUnits);
-  const [coreStart, coreEnd] = coreRange(content);
-  return new NormalisedText(source, contentUnits.slice(coreStart, coreEnd), content, contentUnits.at(-1)?.to ?? 0);
-}
-
-/** The text parseIntent matches on: NFKC, lower case, no @-mentions, courtesies or trailing particles. */
-export function normaliseText(text: string): string {
-  return normalise(text).text;
+  const { start, end, mentions } = rangeWithoutMentions(join(units));
+  const contentUnits = collapseSpaces(units.slice(start, end));
+  return new NormalisedText(source, contentUnits, join(contentUnits), contentUnits.at(-1)?.to ?? 0, mentions);
 }

@@ -4,7 +4,9 @@
  * where a number starts (the lookbehind), so an unanchored search over a long run of digits stays linear
  * instead of retrying from every digit.
  */
-export const NUMBER = "(?<![\\d.零〇一二两三四五六七八九十百])(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]+)";
+const NUMBER_START = "(?<![\\d.零〇一二两三四五六七八九十百])";
+const NUMBER_BODY = "\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]+";
+export const NUMBER = `${NUMBER_START}(${NUMBER_BODY})`;
 
 const DIGIT_VALUES: Readonly<Record<string, number>> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
@@ -41,4 +43,18 @@ export function parseNumber(token: string | undefined): number | undefined {
     return Number.isFinite(value) ? value : undefined;
   }
   return parseChineseNumeral(token);
+}
+
+/**
+ * An amount as typed, sign included: "-40学时" and "负40学时" are -40, for the handler to refuse, never
+ * 40. The minus counts only where it cannot be a dash between two numbers ("20-40学时", "P2024-03").
+ */
+export const SIGNED_NUMBER = `((?:(?<![\\da-z.])-|负)?${NUMBER_START}(?:${NUMBER_BODY}))`;
+
+/** The value of a SIGNED_NUMBER match. */
+export function parseSignedNumber(token: string | undefined): number | undefined {
+  if (token === undefined) return undefined;
+  const negative = token.startsWith("-") || token.startsWith("负");
+  const value = parseNumber(negative ? token.slice(1) : token);
+  return value === undefined ? undefined : negative ? -value : value;
 }

@@ -1,98 +1,87 @@
-import { QuestionMatcher } from "./coverage.js";
-import { namedYear } from "./credit-questions.js";
-import type { Matcher, PolicyTopic, RequirementPart } from "./types.js";
+import type { Intent, Matcher, PolicyTopic } from "./types.js";
 
 /**
- * Questions about the region's rules (优秀加分吗, 请假扣不扣, 2025年的学时还能补吗) and about one part of the
- * requirement (信息技术2.0还差多少, 集中培训够了吗). A topic is recognised by a word of its subject together
- * with a word of its question, so "明天请假" (no question about counting) stays unrecognised.
+ * Questions about the region's rules, answered from its policy: 优秀加分吗, 主讲怎么算, 请假扣不扣, 不合格
+ * 算不算, 学历提升能抵吗, 几个学时算一学分, 多出来的能结转吗, 不达标会怎样, 去年的还能补吗, 每年要多少
+ * 学时, 周期从哪天到哪天. A topic is recognised by a phrase that can only be that question (几个学时算一
+ * 学分, 结转), or by its subject together with a question about credits outside the subject itself: "主讲
+ * 能加分吗" asks, "我当主讲" does not, and the 不 of 不合格 is no question word.
  */
 
-/** `question` absent: the subject word alone asks the question (结转, 换算). */
-type TopicWords = { readonly topic: Exclude<PolicyTopic, "make_up">; readonly subject: readonly string[]; readonly question?: readonly string[] };
+interface Topic {
+  readonly topic: PolicyTopic;
+  /** Phrases that are the question on their own. */
+  readonly question?: RegExp;
+  /** The topic's subject, a question only with a question word and a credit word beside it. */
+  readonly subject?: RegExp;
+}
 
-const COUNTS = ["算", "计", "扣", "登记", "学分", "学时", "有没有", "影响", "怎么办"];
+const QUESTION_WORDS = /吗|么|不|没|能|可以|会|怎么|如何|多少|几|是否|有没有|哪|什么|算|一样|区别|影响|\?|can|does|do|is|will|how|what/;
+const CREDIT_WORDS = /学分|学时|分|算|扣|加|抵|免|达标|要求|规定|政策|文件|标准|白学|白费|作废|有效|认|credit|hour|count|lose/;
 
-/** Checked in order: the more specific subjects first (不合格 before 合格 words in grade bonuses). */
-const TOPICS: readonly TopicWords[] = [
-  { topic: "failed", subject: ["不合格", "不及格", "没合格", "没及格", "考核没过", "没考过"], question: COUNTS },
-  { topic: "leave", subject: ["请假", "缺勤", "缺课", "病假", "事假", "没去上", "缺席"], question: COUNTS },
-  { topic: "lecturer_bonus", subject: ["主讲", "授课", "讲课", "当讲师", "做讲座", "讲座"], question: ["加", "奖励", "多算", "算", "计", "翻倍"] },
-  { topic: "grade_bonus", subject: ["优秀", "良好", "等次", "评优"], question: ["加", "奖励", "多算", "多给", "算多少"] },
+/** The order decides between topics one message touches: 不合格 in a make-up question is still make-up. */
+const TOPICS: readonly Topic[] = [
   {
-    topic: "degree_upgrade",
-    subject: ["学历提升", "提升学历", "学历进修", "读研", "在职研究生", "研究生", "专升本", "函授", "自考", "学历教育"],
-    question: ["抵", "算", "顶", "免", "计", "代替", "学分", "学时"],
+    topic: "conversion",
+    question: /(?:几个?|多少)(?:学时|小时)(?:才)?(?:算|折|换|等于|=|合)|学分(?:等于|折合|算|换算成|合)(?:多少|几个?)(?:学时|小时)|学时(?:怎么|如何)?(?:换算|折算|折合|转换)(?:成)?学分|学时(?:和|跟|与)学分(?:怎么|的)?(?:换算|关系|比例)|学分(?:和|跟|与)学时(?:怎么|的)?(?:换算|关系|比例)|折算(?:标准|比例)|换算(?:标准|比例)|(?:怎么|如何)(?:折算|换算)|hours?(?:make|per|equals?|for)(?:one|a|1)credit|hourspercredit/,
   },
-  { topic: "conversion", subject: ["换算", "折算", "折合", "学时算一学分", "学时算1学分", "学时算一个学分", "学时等于", "学分等于", "学分是几", "学分是多少学时", "学时一学分", "学时1学分", "学时为一学分", "学时为1学分"] },
-  { topic: "carry_over", subject: ["结转", "顺延"] },
-  { topic: "carry_over", subject: ["多出", "超出", "多余", "多了的"], question: ["算", "用", "转", "抵", "留", "明年", "下一年", "下个周期", "下周期", "作废", "清零", "怎么办"] },
+  { topic: "carry_over", question: /结转|顺延|carry(?:ing)?over|多修.{0,8}(?:明年|下一?年|下个?周期)|(?:明年|下一?年|下个?周期)(?:还)?(?:能|可以)(?:用|算)|带到下|留到下|算到下|计入下|转到下|carryover|carriedover|rollover/, subject: /多出来|多出的|多出|超出|溢出|多余|多修|修多了|学多了/ },
+  {
+    topic: "make_up",
+    question: /(?:还|能|可以|可不可以|能不能)补(?:录|登|报|修|学|交|认定|上)?(?:吗|不|么|$)|补(?:录|登|报|修|学|认定)(?:吗|$)|能不能补|可以补吗|补得了|补得上|makeup|catchup/,
+  },
   {
     topic: "consequences",
-    subject: ["不达标", "没达标", "达不到", "没修够", "修不够", "完不成", "没完成", "没修满", "不够"],
-    question: ["后果", "怎么办", "会怎样", "会怎么样", "有什么影响", "影响", "处罚", "处理", "会不会"],
+    question: /不达标(?:会|的话|有什么|怎么|咋|要不要|需要|要)|没达标(?:会|的话|有什么|怎么)|修不够|没修够(?:会|的话|怎么)|(?:学分|学时)不够(?:会|的话|有什么|怎么办|咋办)|后果|影响(?:评职称|职称|考核|年度考核|定级|评优|晋级|注册)|whathappensif|consequence/,
   },
+  { topic: "degree_upgrade", subject: /学历|读研|研究生|硕士|博士|学位|专升本|函授|自考|成人高考|在职研|degree|master/ },
+  { topic: "lecturer_bonus", subject: /主讲|授课|讲课|当讲师|做讲座|开讲座|送教|上示范课|上公开课|lecturer|teachacourse/ },
+  {
+    topic: "grade_bonus",
+    question: /(?:优秀|良好)(?:.{0,8})(?:加分|加学分|多算|多给|加不加|有加|奖励|加成|翻倍|系数|多一点|多一些|多点|一样|区别|不同|差别|差多少)|(?:加分|加学分).{0,6}(?:优秀|良好)|excellent.{0,20}(?:extra|more|bonus)|bonus.{0,20}(?:excellent|grade)/,
+  },
+  { topic: "leave", subject: /请假|缺.{0,3}课|请了.{0,4}假|请.{0,2}假|病假|事假|缺勤|缺课|缺席|迟到|早退|旷课|absent|missaday|missedaday|missaclass|leave/ },
+  { topic: "failed", subject: /不合格|没合格|没通过|没过|不及格|挂科|挂了|考核不过|fail/ },
   {
     topic: "requirement",
-    subject: ["每年", "一年", "每学年", "五年", "一个周期", "每个周期", "每周期", "周期内", "总共要", "标准", "要求"],
-    question: ["多少", "要几", "几个学", "是什么"],
+    question: /(?:每年|一年|今年|本年度|年度|五年|一个周期|每个周期|周期|总共|一共|总|最少|最低|至少)(?:要|需要|需|得|应|应该|必须)(?:修|拿|达到|完成|满|修满|学)?(?:多少|几)|(?:每年|一年|五年|每个周期)(?:多少|几)个?(?:学分|学时)|(?:一共|总共)?要求(?:是)?(?:多少|几)|(?:学分|学时)(?:的)?要求|达标(?:标准|要求|线)|(?:每年|一年|五年|周期)(?:最少|至少|最低)(?:要|需要|得)?(?:修|拿)?(?:多少|几)|标准是多少|requirement|howmany.{0,20}(?:need|required).{0,20}(?:peryear|percycle|eachyear)/,
   },
   {
     topic: "dates",
-    subject: ["周期", "年度", "学年度", "统计"],
-    question: ["从哪", "哪天", "起止", "什么时候开始", "什么时候结束", "什么时候截止", "几号", "到哪", "到什么时候", "哪年到哪年", "开始", "结束", "截止"],
+    question: /周期(?:是|从)?(?:哪|什么时候|几号|多久|几年|开始|结束|截止)|(?:从|到)哪(?:天|年|一年)|(?:学分|学时|年度|周期)(?:登记|认定|统计)?(?:什么时候|几号|哪天)(?:截止|结束|开始)|(?:学分|学时)(?:的)?截止(?:日期|时间)|cycle(?:start|end)|whendoesthecycle/,
   },
 ];
 
-const MAKE_UP_WORDS = ["还能补", "能补", "可以补", "补吗", "补上", "补登", "补录", "补学时", "补学分", "补救", "补回"];
+/** Subjects of the rules that a what-if cannot express (an absence), so "如果请假…" is still a rule question. */
+export const LEAVE_WORDS = TOPICS.find(({ topic }) => topic === "leave")?.subject ?? /$^/;
 
-/** 补交作业 is about an assignment, not about a year's hours. */
-const NOT_MAKE_UP_WORDS = ["补交", "作业"];
+/** 还差 / 还要 asks what is left of one's own requirement (balance), not what the requirement is. */
+const REMAINING = /还差|还要|还需|还剩|还缺|剩下|剩余|still|left/;
 
-export const matchPolicy: Matcher = ({ compact }) => {
-  if (MAKE_UP_WORDS.some((word) => compact.includes(word)) && !NOT_MAKE_UP_WORDS.some((word) => compact.includes(word))) {
-    const named = namedYear(compact);
-    return { kind: "policy", topic: "make_up", ...named?.year };
-  }
-  for (const { topic, subject, question } of TOPICS) {
-    const word = subject.find((candidate) => compact.includes(candidate));
-    if (word === undefined) continue;
-    const rest = compact.replace(word, "");
-    if (question === undefined || question.some((candidate) => rest.includes(candidate))) return { kind: "policy", topic };
+/** The question mark or particle politeness removal took from the end ("…还有学分吗"). */
+const ENDS_AS_QUESTION = /[吗呢么?]\W*$/u;
+
+function asks(compact: string, content: string, subject: RegExp): boolean {
+  const rest = compact.replace(subject, "");
+  return (QUESTION_WORDS.test(rest) || ENDS_AS_QUESTION.test(content)) && CREDIT_WORDS.test(rest);
+}
+
+function topicOf(compact: string, content: string): PolicyTopic | undefined {
+  for (const { topic, question, subject } of TOPICS) {
+    if (topic === "requirement" && REMAINING.test(compact)) continue;
+    if (question?.test(compact) || (subject?.test(compact) && asks(compact, content, subject))) return topic;
   }
   return undefined;
-};
+}
 
-/** Checked in order, so 校本课程 is found before 校本 and 信息技术 before 技术-less words. */
-const PART_WORDS: readonly (readonly [word: string, part: RequirementPart])[] = [
-  ["信息技术", "it_application"], ["能力提升工程", "it_application"], ["提升工程", "it_application"], ["2.0", "it_application"],
-  ["信息化", "it_application"], ["融合", "it_application"],
-  ["公需", "public_subject"],
-  ["校本课程", "school_course"], ["必修", "required"], ["选修", "elective"],
-  ["集中培训", "centralized"], ["集中研修", "centralized"], ["集中", "centralized"], ["面授", "centralized"], ["线下", "centralized"],
-  ["网络研修", "online"], ["网络培训", "online"], ["远程", "online"], ["线上", "online"], ["网络", "online"], ["网上", "online"],
-  ["校本研修", "school_based"], ["校本培训", "school_based"], ["校本", "school_based"],
-];
-
-/** Words that may surround a part's name in a question about it. */
-const PART_FILLERS = [
-  "应用能力", "能力", "应用", "工程", "提升", "与学科教学", "学科", "教学", "科目", "课程", "课", "研修", "培训", "学习", "部分", "那块", "这块",
-  "20", "的", "分",
-];
-
-const PART_QUESTION = new QuestionMatcher({
-  keywords: ["还差", "差多少", "差", "够", "达标", "多少", "完成", "修了", "修满", "满了", "进度"],
-  fillers: [
-    ...PART_WORDS.map(([word]) => word), ...PART_FILLERS,
-    "学分", "学时", "够了", "够不够", "够没够", "了没", "没", "今年", "本年", "年度", "本周期", "周期", "还需", "还要", "剩", "已经", "一共",
-  ],
-});
-
-const THIS_YEAR_WORDS = ["今年", "本年", "年度"];
-
-export const matchBalancePart: Matcher = (message) => {
-  const { compact } = message;
-  const found = PART_WORDS.find(([word]) => compact.includes(word));
-  if (found === undefined || !PART_QUESTION.matches(compact)) return undefined;
-  return { kind: "balance", period: THIS_YEAR_WORDS.some((word) => compact.includes(word)) ? "year" : "cycle", part: found[1] };
+export const matchPolicy: Matcher = (message, slots) => {
+  const topic = topicOf(message.compact, message.content);
+  if (topic === undefined) return undefined;
+  const intent: Extract<Intent, { kind: "policy" }> = { kind: "policy", topic };
+  // Only a make-up question is about a year of its own (去年的还能补吗).
+  if (topic === "make_up") {
+    if (slots.year !== undefined) intent.year = slots.year;
+    if (slots.yearsAgo !== undefined) intent.yearsAgo = slots.yearsAgo;
+  }
+  return intent;
 };

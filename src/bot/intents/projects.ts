@@ -7,27 +7,25 @@ import type { Matcher } from "./types.js";
  * "我报名了P2024-03，什么时候开始" is not a request to enroll again.
  */
 
-/** Letters then digits, dash-separated parts: "P2024-03". Not inside a word ("enrollp2024" is no code). */
-const PROJECT_CODE = /(?<![a-z])[a-z]{1,4}\d{2,}(?:-\d+)*/;
-
 const ENROLL = new QuestionMatcher({
-  keywords: ["报名", "报个名", "enroll", "signup", "参加", "参训", "join", "register"],
-  fillers: ["我要", "这个", "培训", "项目", "班", "帮我", "给我", "for", "in", "to", "me"],
+  keywords: ["报名", "报个名", "报一下", "报", "enroll", "signup", "sign me up", "signmeup", "参加", "参训", "join", "register"],
+  fillers: ["我要", "我想", "这个", "培训", "项目", "班", "帮我", "给我", "一下", "for", "in", "to", "me", "up"],
 });
 
 const PROJECTS = new QuestionMatcher({
   keywords: ["培训", "项目", "研修", "课程", "报名", "讲座", "trainings", "training", "projects", "project", "courses", "course", "enroll"],
   fillers: [
     "最近", "近期", "最新", "新", "本月", "这个月", "下个月", "这周", "本周", "下周", "可报", "可", "报", "参加", "开放",
-    "开始", "还有", "有啥", "在", "班", "安排", "计划", "哪个",
-    "available", "open", "upcoming", "new", "any", "there", "can", "join", "for", "to", "i",
+    "开始", "还有", "有啥", "在", "班", "安排", "计划", "哪个", "可以报", "能报", "暑假", "寒假", "假期", "能加学分", "加学分",
+    "集中", "网络", "线上", "线下", "远程", "校本", "国培", "省培", "省级", "市级", "县级", "区级", "国家级",
+    "available", "open", "upcoming", "new", "any", "there", "can", "join", "for", "to", "i", "sign", "up", "signup",
   ],
 });
 
-export const matchEnroll: Matcher = (message) => {
-  const code = PROJECT_CODE.exec(message.text)?.[0];
-  if (code === undefined || !ENROLL.matches(message.compact.replace(code, ""))) return undefined;
-  return { kind: "enroll", projectCode: code.toUpperCase() };
+export const matchEnroll: Matcher = (message, slots) => {
+  // The code is found in the spaced text ("enroll p2024-03"); in `compact` it runs into the verb.
+  if (slots.projectCode === undefined || !ENROLL.matches(message.compact.replace(slots.projectCode.toLowerCase(), ""))) return undefined;
+  return { kind: "enroll", projectCode: slots.projectCode };
 };
 
 export const matchProjects: Matcher = (message) => (PROJECTS.matches(message.compact) ? { kind: "projects" } : undefined);

@@ -51,6 +51,9 @@ export const matchSubmit: Matcher = (message) => {
     if (verb === null || leftover !== "") return undefined;
     return { kind: "submit", link: "", ...assignment };
   }
-  if (verb === null && !VERB_ANYWHERE.test(words) && assignment.assignmentKind === undefined) return undefined;
+  // A link next to the assignment it is for ("作业2 https://…", "https://… 我的心得") is handed in.
+  if (verb === null && !VERB_ANYWHERE.test(words) && assignment.assignmentKind === undefined && assignment.assignmentNumber === undefined) {
+    return undefined;
+  }
   return { kind: "submit", link: message.original(span.start, span.end), ...assignment };
 };

@@ -1,5 +1,6 @@
-import { normalise, type NormalisedText } from "./normalise.js";
+import type { NormalisedText } from "./normalise.js";
 import type { IntentKind } from "./types.js";
+import { understand } from "./understand.js";
 
 /**
  * For a message nothing recognised, the commands it most resembles: character-bigram overlap (Dice
@@ -31,14 +32,34 @@ export class SimilarityRanker {
   private readonly candidates: readonly { kind: IntentKind; phrasings: readonly Set<string>[] }[];
 
   constructor(candidates: readonly (readonly [kind: IntentKind, phrasings: readonly string[]])[]) {
-    this.candidates = candidates.map(([kind, phrasings]) => ({ kind, phrasings: phrasings.map((phrasing) => bigrams(normalise(phrasing).compact)) }));
+    this.candidates = candidates.map(([kind, phrasings]) => ({ kind, phrasings: phrasings.map((phrasing) => bigrams(understand(phrasing).message.compact)) }));
   }
 
-  rank(message: NormalisedText): IntentKind[] {
+  rank(message: NormalisedText): RankedKind[] {
     const typed = bigrams(message.compact);
     return this.candidates
       .map(({ kind, phrasings }, order) => ({ kind, order, similarity: Math.max(...phrasings.map((phrasing) => dice(typed, phrasing))) }))
       .sort((a, b) => b.similarity - a.similarity || a.order - b.order)
-      .map(({ kind }) => kind);
+      .map(({ kind, similarity }) => ({ kind, similarity }));
   }
+}
+
+export interface RankedKind {
+  readonly kind: IntentKind;
+  /** Bigram similarity to the kind's closest phrasing, 0 (nothing shared) to 1. */
+  readonly similarity: number;
+}
+
+/**
+ * When the two likeliest kinds are both this close to the message and to each other, one short question
+ * ("你是想问 A 还是 B？") beats a list of commands: "学分作业" is 我的学分 or 我的作业.
+ */
+const PLAUSIBLE_SIMILARITY = 0.3;
+const CLOSE_SIMILARITY = 0.12;
+
+export function choicesOf(ranked: readonly RankedKind[]): [IntentKind, IntentKind] | undefined {
+  const [first, second] = ranked;
+  if (first === undefined || second === undefined) return undefined;
+  if (second.similarity < PLAUSIBLE_SIMILARITY || first.similarity - second.similarity > CLOSE_SIMILARITY) return undefined;
+  return [first.kind, second.kind];
 }

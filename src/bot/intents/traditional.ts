@@ -1,17 +1,28 @@
+import * as OpenCC from "opencc-js/t2cn";
+
 /**
- * Traditional characters that occur in the bot's own vocabulary, mapped to simplified ones, so a teacher
- * typing on a traditional-Chinese keyboard still reaches the commands. Deliberately small: only the
- * characters our phrasings use, not a general converter.
+ * Traditional characters to simplified ones, from OpenCC's complete table (standard traditional, which
+ * also covers the Taiwan and Hong Kong variants teachers type: 裡, 爲, 綫), so a teacher on a
+ * traditional-Chinese keyboard reaches every command. Character by character, not phrase by phrase:
+ * the parser's source map keeps one normalised character per typed one, and no phrase of the bot's
+ * vocabulary differs between the two scripts except by its characters.
  */
-const SIMPLIFIED_OF: Readonly<Record<string, string>> = {
-  學: "学", 時: "时", 們: "们", 麼: "么", 為: "为", 嗎: "吗", 報: "报", 訓: "训", 業: "业", 細: "细",
-  記: "记", 錄: "录", 幫: "帮", 確: "确", 認: "认", 單: "单", 課: "课", 網: "网", 絡: "络", 級: "级",
-  縣: "县", 區: "区", 過: "过", 審: "审", 統: "统", 計: "计", 綁: "绑", 碼: "码", 驗: "验", 號: "号",
-  發: "发", 個: "个", 這: "这", 還: "还", 夠: "够", 請: "请", 問: "问", 專: "专",
-  項: "项", 會: "会", 選: "选", 設: "设", 傳: "传", 沒: "没", 幾: "几", 體: "体",
-  優: "优", 國: "国", 總: "总", 當: "当", 講: "讲", 證: "证", 書: "书", 評: "评", 務: "务", 辦: "办", 煩: "烦",
-};
+const toMainland = OpenCC.Converter({ from: "t", to: "cn" });
+
+/** Distinct characters seen; capped so a message of random code points cannot grow it without bound. */
+const CACHE_LIMIT = 20_000;
+const cache = new Map<string, string>();
+
+/** Below the CJK radicals block there is nothing to convert, so ASCII and Latin skip the lookup. */
+const FIRST_CJK = 0x2e80;
 
 export function toSimplified(char: string): string {
-  return SIMPLIFIED_OF[char] ?? char;
+  if ((char.codePointAt(0) ?? 0) < FIRST_CJK) return char;
+  const known = cache.get(char);
+  if (known !== undefined) return known;
+  const converted = toMainland(char);
+  // A character is never converted to more than one; anything else would break the source map.
+  const simplified = [...converted].length === 1 ? converted : char;
+  if (cache.size < CACHE_LIMIT) cache.set(char, simplified);
+  return simplified;
 }

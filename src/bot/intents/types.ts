@@ -1,5 +1,6 @@
 import type { Category, Level, Mode, Result, Role } from "../../credits/vocabulary.js";
 import type { NormalisedText } from "./normalise.js";
+import type { Slots } from "./slots.js";
 
 /** What a teacher may hand in; the same names as the assignment kinds of the domain. */
 export type AssignmentKind = "reflection" | "lesson_review" | "teaching_design" | "activity_reflection" | "platform_certificate";
@@ -116,9 +117,18 @@ export type Intent =
   | { kind: "compliance"; scope: "school" | "region"; period: "cycle" | "year" }
   /** 待审核 / 有哪些要审核的 / a bare 审核: the reviewer's queue. */
   | { kind: "review_queue" }
-  | { kind: "unknown"; suggestions: IntentKind[] };
+  /**
+   * Nothing recognised. suggestions: the three commands the message most resembles, most likely first.
+   * choices: present only when the first two are both plausible and close, so the fallback can ask one
+   * short question ("你是想问 A 还是 B？") instead of listing commands; the fallback still drops any the
+   * asker's role cannot use (and then falls back to the list).
+   */
+  | { kind: "unknown"; suggestions: IntentKind[]; choices?: [IntentKind, IntentKind] };
 
 export type IntentKind = Intent["kind"];
 
-/** One intent family's recogniser: the intent when the message is one of its phrasings, else undefined. */
-export type Matcher = (message: NormalisedText) => Intent | undefined;
+/**
+ * One intent family's recogniser: the intent when the message is one of its phrasings, else undefined.
+ * It sees the message after normalising, politeness and correction, and the slots found in it.
+ */
+export type Matcher = (message: NormalisedText, slots: Slots) => Intent | undefined;

@@ -1,5 +1,5 @@
 import type { Category, Level, Mode, Result, Role } from "../../credits/vocabulary.js";
-import type { AssignmentKind } from "./types.js";
+import type { AssignmentKind, RequirementPart } from "./types.js";
 
 /**
  * Words teachers use for the credit engine's and the domain's vocabulary. Each table is searched in
@@ -21,9 +21,11 @@ export const MODE_WORDS: WordTable<Mode> = [
  */
 export const LEVEL_WORDS: WordTable<Level> = [
   ["国家级", "national"], ["国培", "national"], ["national", "national"],
-  ["自治区级", "provincial"], ["省级", "provincial"], ["省培", "provincial"], ["provincial", "provincial"],
-  ["地市级", "prefecture"], ["州级", "prefecture"], ["市级", "prefecture"], ["地级", "prefecture"], ["prefecture", "prefecture"],
-  ["区县级", "county"], ["县级", "county"], ["区级", "county"], ["county", "county"],
+  ["自治区级", "provincial"], ["省级", "provincial"], ["省培", "provincial"], ["省里", "provincial"], ["provincial", "provincial"],
+  ["地市级", "prefecture"], ["州级", "prefecture"], ["市级", "prefecture"], ["地级", "prefecture"], ["市里", "prefecture"],
+  ["prefecture", "prefecture"], ["city", "prefecture"],
+  ["区县级", "county"], ["县级", "county"], ["区级", "county"], ["县里", "county"], ["县上", "county"], ["county", "county"],
+  ["district", "county"],
   ["校级", "school"],
 ];
 
@@ -47,6 +49,33 @@ export const ASSIGNMENT_KIND_WORDS: WordTable<AssignmentKind> = [
   ["评课", "lesson_review"], ["lessonreview", "lesson_review"], ["review", "lesson_review"],
   ["教学设计", "teaching_design"], ["教案", "teaching_design"], ["teachingdesign", "teaching_design"], ["design", "teaching_design"],
   ["学时证书", "platform_certificate"], ["平台证书", "platform_certificate"], ["证书", "platform_certificate"], ["certificate", "platform_certificate"],
+];
+
+/**
+ * The parts of the requirement as teachers name them. 校本课程 (a category) comes before 校本 (the mode's
+ * part), and the 2.0 programme goes by many names.
+ */
+export const PART_WORDS: WordTable<RequirementPart> = [
+  ["信息技术应用能力提升工程", "it_application"], ["能力提升工程", "it_application"], ["提升工程", "it_application"],
+  ["信息技术", "it_application"], ["信息化", "it_application"], ["融合", "it_application"], ["2.0", "it_application"],
+  ["公需科目", "public_subject"], ["公需课", "public_subject"], ["公需", "public_subject"],
+  ["校本课程", "school_course"],
+  ["集中培训", "centralized"], ["集中研修", "centralized"], ["集中", "centralized"], ["面授", "centralized"], ["线下", "centralized"],
+  ["网络研修", "online"], ["网络培训", "online"], ["网络", "online"], ["远程", "online"], ["线上", "online"], ["网上", "online"], ["网课", "online"],
+  ["online", "online"],
+  ["校本研修", "school_based"], ["校本培训", "school_based"], ["校本", "school_based"],
+  ["必修", "required"], ["required", "required"], ["选修", "elective"], ["elective", "elective"],
+];
+
+export type Scope = "school" | "region";
+
+/** Whose numbers an administrator asks about: her school, or the whole region (全区, 全县, 各校). */
+export const SCOPE_WORDS: WordTable<Scope> = [
+  ["全区", "region"], ["全县", "region"], ["全市", "region"], ["全州", "region"], ["全旗", "region"], ["区里", "region"],
+  ["县里", "region"], ["各校", "region"], ["各学校", "region"], ["所有学校", "region"], ["全部学校", "region"], ["每个学校", "region"],
+  ["region", "region"], ["district", "region"],
+  ["我们学校", "school"], ["我们校", "school"], ["我校", "school"], ["本校", "school"], ["全校", "school"], ["学校", "school"],
+  ["school", "school"],
 ];
 
 /** The first table entry whose word occurs in `compact`. */

@@ -1,35 +1,24 @@
-import { NUMBER, parseNumber } from "./numbers.js";
+import { SIGNED_NUMBER } from "./numbers.js";
+import { LEAVE_WORDS } from "./policy.js";
+import type { Slots } from "./slots.js";
 import type { HypotheticalRecord, Matcher } from "./types.js";
-import { CATEGORY_WORDS, findWord, LEVEL_WORDS, MODE_WORDS, RESULT_WORDS, ROLE_WORDS } from "./vocabulary.js";
 
 /**
  * 如果再参加一次省级集中培训40学时呢 / 要是再学20学时网络培训 / what if I take 40 hours of online training.
  * A what-if opens with its marker (如果, 要是 …; "主要是" is not 要是) or adds 再 before an amount
  * ("再学20学时够了吗"). It comes before enroll and the questions: "如果报名P2024-03呢" must not enroll.
+ * The record is the slots as typed, sign included ("-40学时" stays -40 for the handler to refuse).
  */
 
 const MARKER_AT_START = /^(?:那么|那|我)?(?:如果|要是|假如|假设|倘若|万一|whatif|ifi|suppose)/;
 
-/** A minus sign or 负 before the amount is kept, so "-40学时" is refused rather than read as 40. */
-const SIGN = "(-|−|负)? ?";
-const HOURS = new RegExp(`${SIGN}${NUMBER} ?个?(?:学时|小时|课时|hours?|hrs?|h(?![a-z]))`);
-const CREDITS = new RegExp(`${SIGN}${NUMBER} ?个?(?:学分|credits?)`);
+const AMOUNT = new RegExp(`${SIGNED_NUMBER} ?-?个?(?:学时|小时|hours?|hrs?|h(?![a-z])|学分|credits?)`);
 
-function amountOf(text: string, pattern: RegExp): { value: number; index: number } | undefined {
-  const match = pattern.exec(text);
-  const value = parseNumber(match?.[2]);
-  if (match === null || value === undefined) return undefined;
-  return { value: match[1] === undefined ? value : -value, index: match.index };
-}
+/** "县级培训30学时的话能达标吗": an amount and a conditional 的话 make a what-if without a marker. */
+const CONDITIONAL = /的话/;
 
-function readRecord(text: string, compact: string): HypotheticalRecord {
-  const hours = amountOf(text, HOURS)?.value;
-  const credits = amountOf(text, CREDITS)?.value;
-  const level = findWord(compact, LEVEL_WORDS)?.meaning;
-  const result = findWord(compact, RESULT_WORDS)?.meaning;
-  const role = findWord(compact, ROLE_WORDS)?.meaning;
-  const category = findWord(compact, CATEGORY_WORDS)?.meaning;
-  const mode = findWord(compact, MODE_WORDS)?.meaning;
+function recordOf(slots: Slots): HypotheticalRecord {
+  const { mode, hours, credits, level, result, role, category } = slots;
   return {
     ...(mode !== undefined && { mode }),
     ...(hours !== undefined && { hours }),
@@ -45,11 +34,15 @@ function readRecord(text: string, compact: string): HypotheticalRecord {
 function addsMore(text: string): boolean {
   const again = text.indexOf("再");
   if (again === -1) return false;
-  const amount = amountOf(text, HOURS) ?? amountOf(text, CREDITS);
-  return amount !== undefined && amount.index > again;
+  const amount = AMOUNT.exec(text.slice(again));
+  return amount !== null;
 }
 
-export const matchWhatIf: Matcher = (message) => {
-  if (!MARKER_AT_START.test(message.compact) && !addsMore(message.text)) return undefined;
-  return { kind: "what_if", record: readRecord(message.text, message.compact) };
+export const matchWhatIf: Matcher = (message, slots) => {
+  const { compact, text } = message;
+  const conditional = CONDITIONAL.test(compact) && (slots.hours !== undefined || slots.credits !== undefined);
+  if (!MARKER_AT_START.test(compact) && !addsMore(text) && !conditional) return undefined;
+  // An absence is no training to try out: "如果请假会扣学分吗" asks the rule.
+  if (LEAVE_WORDS.test(compact)) return undefined;
+  return { kind: "what_if", record: recordOf(slots) };
 };

@@ -1,0 +1,65 @@
+import { WordTable, type Unit } from "./rewrite.js";
+import type { Intent, Matcher } from "./types.js";
+
+/**
+ * 在吗 / 谢谢 / 收到·好的 / 你是谁 get a short human answer. Small talk is the whole message, read from
+ * `content` because politeness removal has dropped these very words from `text`: "收到，谢谢🌹" is made
+ * of nothing else and thanks; "谢谢，我还差多少学分" is a question and never reaches here.
+ */
+
+type Topic = Extract<Intent, { kind: "small_talk" }>["topic"];
+
+const WORDS_BY_TOPIC: readonly (readonly [Topic, readonly string[]])[] = [
+  ["thanks", ["谢谢", "谢啦", "谢谢你", "谢谢您", "谢谢老师", "谢谢啦", "谢了", "多谢", "感谢", "感谢老师", "太感谢了", "非常感谢", "辛苦了", "辛苦", "辛苦老师", "thanks", "thank you", "thankyou", "thx", "ty", "thanks a lot", "so much", "very much", "a lot"]],
+  ["greeting", [
+    "在吗", "在不在", "在么", "在", "你好", "您好", "老师好", "你好呀", "嗨", "哈喽", "哈啰", "早上好", "早安", "上午好", "中午好",
+    "下午好", "晚上好", "早", "hello", "hi", "hey", "hi there", "hello there", "小助手", "助手", "老师",
+  ]],
+  ["acknowledgement", [
+    "收到", "收到了", "好的呢", "好的", "好滴", "好嘞", "好", "嗯", "哦", "噢", "ok", "okay", "明白", "明白了", "知道了", "知道", "了解", "懂了", "行",
+    "没问题", "可以", "谢谢收到", "晓得了", "晓得", "知道啦", "好哒", "got it", "gotit", "noted", "👌",
+  ]],
+];
+
+/** Said in any order, the stronger topic wins: "收到，谢谢" thanks, "你好，收到" acknowledges. */
+const PRIORITY: readonly Topic[] = ["thanks", "acknowledgement", "greeting"];
+
+const TOPIC_OF = new Map<string, Topic>(WORDS_BY_TOPIC.flatMap(([topic, words]) => words.map((word) => [word, topic] as const)));
+const SMALL_TALK_WORDS = new WordTable([...TOPIC_OF.keys()].map((word) => [word, word] as const));
+
+/** Who the bot is; asked as a question, so only these whole phrasings count. */
+const IDENTITY = /^(?:请问)?(?:你|您)(?:是|叫)(?:谁|哪位|哪个|什么|什么东西|啥|机器人|真人|人工|自动|ai)|^(?:who|what)(?:are|r)you|^你是不是(?:机器人|真人|人工|ai)|^(?:are|r)you(?:a)?(?:bot|robot|human|real)/;
+
+/** Punctuation, particles, spaces and emoji may surround the words ("收到！", "好的呀～", "辛苦了🌹"). */
+const FILLER = /^[^\p{L}\p{N}]$|^[吗呢啊呀吧哦嘛啦哈了]$/u;
+
+function topicOf(units: readonly Unit[]): Topic | undefined {
+  const topics = new Set<Topic>();
+  let index = 0;
+  while (index < units.length) {
+    const word = SMALL_TALK_WORDS.longestAt(units, index);
+    if (word !== undefined) {
+      const topic = TOPIC_OF.get(word.replacement);
+      if (topic !== undefined) topics.add(topic);
+      index += word.length;
+      continue;
+    }
+    if (!FILLER.test(units[index]?.char ?? "")) return undefined;
+    index += 1;
+  }
+  return PRIORITY.find((topic) => topics.has(topic));
+}
+
+/**
+ * Names the bot goes by on the platforms (继教学分助手, 学分机器人, Bot). A mention of anyone else makes
+ * "@李主任 收到" chatter between colleagues, even though the platform delivered it to the bot.
+ */
+const BOT_NAME = /助手|机器人|bot|小助|学分|继教/;
+
+export const matchSmallTalk: Matcher = (message) => {
+  if (message.mentions.some((name) => !BOT_NAME.test(name))) return undefined;
+  const unpunctuated = message.content.replace(/[^\p{L}\p{N}]/gu, "");
+  if (IDENTITY.test(unpunctuated)) return { kind: "small_talk", topic: "identity" };
+  const topic = topicOf(message.content.split("").map((char, index) => ({ char, from: index, to: index + 1 })));
+  return topic === undefined ? undefined : { kind: "small_talk", topic };
+};
