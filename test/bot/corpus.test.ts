@@ -132,12 +132,13 @@ describe("measure", () => {
   });
 });
 
-/** Issue 13's goals; switched on when the new parser lands. The numbers are in `npm run -s corpus`. */
-describe.skip("goals", () => {
+/** Issue 13's goals. The numbers are in `npm run -s corpus`. */
+describe("goals", () => {
   const tuned = measure(TUNED, parseIntent);
   const heldOut = measure(HELD_OUT, parseIntent);
 
-  it("understands at least 97 % of the held-out messages", () => {
+  // Not reached yet (84.8 % on the held-out part when the understanding pipeline landed): off until it is.
+  it.skip("understands at least 97 % of the held-out messages", () => {
     expect(heldOut.accuracy).toBeGreaterThanOrEqual(0.97);
   });
 

@@ -49,12 +49,12 @@ export function parseNumber(token: string | undefined): number | undefined {
  * An amount as typed, sign included: "-40学时" and "负40学时" are -40, for the handler to refuse, never
  * 40. The minus counts only where it cannot be a dash between two numbers ("20-40学时", "P2024-03").
  */
-export const SIGNED_NUMBER = `((?:(?<![\\da-z.])-|负)?${NUMBER_START}(?:${NUMBER_BODY}))`;
+export const SIGNED_NUMBER = `((?:(?<![\\da-z.])- ?|负)?${NUMBER_START}(?:${NUMBER_BODY}))`;
 
 /** The value of a SIGNED_NUMBER match. */
 export function parseSignedNumber(token: string | undefined): number | undefined {
   if (token === undefined) return undefined;
   const negative = token.startsWith("-") || token.startsWith("负");
-  const value = parseNumber(negative ? token.slice(1) : token);
+  const value = parseNumber(negative ? token.slice(1).trimStart() : token);
   return value === undefined ? undefined : negative ? -value : value;
 }

@@ -35,7 +35,11 @@ describe("homophone typos of the domain's words, by pinyin", () => {
   });
 
   it("leaves everyday words that only sound like a domain word alone", () => {
-    for (const typed of ["有几种培训", "必须完成", "请加群", "开心的事", "学习计划", "作为老师"]) expect(correct(typed)).toBe(typed);
+    for (const typed of ["有几种培训", "必须完成", "请加群", "开心的事", "学习计划", "作为老师", "取消本群的登记"]) expect(correct(typed)).toBe(typed);
+  });
+
+  it("never takes a numeral for a typo: 再学十二个学时 is twelve hours", () => {
+    expect(correct("再学十二个学时")).toBe("再学十二个学时");
   });
 
   it("keeps the source map: a corrected word still cuts the typed characters", () => {

@@ -11,6 +11,7 @@ describe("slots", () => {
     expect(slots("如果再学-40学时").hours).toBe(-40);
     expect(slots("再学负40学时").hours).toBe(-40);
     expect(slots("再学\u221240学时").hours).toBe(-40);
+    expect(slots("what if I add - 40 hours").hours).toBe(-40);
     expect(slots("再拿-5学分").credits).toBe(-5);
   });
 
