@@ -80,6 +80,14 @@ describe("what each role is offered (demo region, PostgreSQL)", () => {
     }
   });
 
+  it("asks one short question when two readings are equally likely, but only between commands the sender may use", async () => {
+    expect(await ask("teacher", "学分作业")).toBe("你是想问「我还差多少学分」还是「我的作业」？照着发一句就行。");
+    expect(await ask("schoolAdmin", "通知统计")).toMatch(/^你是想问「(统计 1|发通知 全校 …)」还是「(统计 1|发通知 全校 …)」？/);
+    const teacher = await ask("teacher", "通知统计");
+    expect(teacher).toMatch(/^抱歉，没太明白/);
+    for (const line of offered(teacher)) expect(usableBy(["teacher"], line), line).toBe(true);
+  });
+
   it("shows the apology emoji once in a conversation, not on every miss", async () => {
     const first = await bot.as("u-emoji")("今天下午开会");
     const again = await bot.as("u-emoji")("周末愉快！");

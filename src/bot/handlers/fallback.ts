@@ -22,8 +22,9 @@ function examplesFor(roles: readonly Role[] | undefined, ranked: readonly Intent
 }
 
 /**
- * A message nothing recognised: the likeliest commands the sender may use (never one their role cannot),
- * and the apology emoji only the first time in a conversation.
+ * A message nothing recognised: one short question when two readings are about equally likely ("你是想问 A
+ * 还是 B？"), else the likeliest commands the sender may use (never one their role cannot), with the apology
+ * emoji only the first time in a conversation.
  */
 export async function fallbackHandler(
   conversation: Conversation,
@@ -31,6 +32,9 @@ export async function fallbackHandler(
   roles: readonly Role[] | undefined,
 ): Promise<Reply[]> {
   const { deps, message } = conversation;
+  const [first, second] = intent.choices === undefined ? [] : examplesFor(roles, intent.choices);
+  // Both likely readings must be the sender's to use; otherwise the list below is the honest answer.
+  if (first !== undefined && second !== undefined) return [conversation.say("unknown-choice", { first, second })];
   const now = deps.now();
   const emoji = !(await hasSession(deps.prisma, message, "fallback_shown", now));
   if (emoji) await saveSession(deps.prisma, message, "fallback_shown", {}, new Date(now.getTime() + CONVERSATION_MS));
