@@ -1,6 +1,5 @@
 import type { Reply } from "../../../channels/types.js";
 import type { Evaluation } from "../../../credits/index.js";
-import { requireRole } from "../../../domain/actors.js";
 import { toDbDate, type DateOnly } from "../../../domain/calendar.js";
 import { regionReport, schoolReport } from "../../../domain/school-report.js";
 import type { School, Teacher } from "../../../generated/prisma/client.js";
@@ -24,7 +23,6 @@ const GAPS_PER_TEACHER = 2;
  */
 export async function complianceHandler(conversation: TeacherConversation, intent: ComplianceIntent): Promise<Reply[]> {
   const { actor, deps, today } = conversation;
-  requireRole(actor, "school_admin", "region_admin");
   const regionAdmin = actor.roles.includes("region_admin");
   if (intent.scope === "region" && !regionAdmin) throw refusal(conversation, "compliance_region_forbidden", "admin-compliance-region-only");
   const wholeRegion = intent.scope === "region" || actor.schoolId === null;

@@ -1,5 +1,4 @@
 import type { Reply } from "../../../channels/types.js";
-import { requireRole } from "../../../domain/actors.js";
 import { decideGroup, decisionRefusal, type GroupDecision } from "../../../domain/group-approval.js";
 import type { ChatGroup } from "../../../generated/prisma/client.js";
 import type { TeacherConversation } from "../../context.js";
@@ -59,7 +58,6 @@ function shownCode(typed: string): string {
  */
 export async function registerGroupHandler(conversation: TeacherConversation, intent: GroupIntent): Promise<Reply[]> {
   const { actor, deps, message } = conversation;
-  requireRole(actor, "school_admin", "region_admin");
   if (message.chatType !== "group") return [conversation.say("admin-group-register-where")];
   const group = await thisGroup(conversation);
   if (intent.kind === "unregister_group") {

@@ -59,7 +59,6 @@ async function reminderOf(conversation: TeacherConversation, chosen: { assignmen
  * message — sent on 确认. In a direct chat, where an @ reaches nobody, the names to chase.
  */
 export async function remindHandler(conversation: TeacherConversation, intent: Extract<Intent, { kind: "remind" }>): Promise<Reply[]> {
-  requireRole(conversation.actor, "school_admin", "region_admin");
   const reminder = await reminderOf(conversation, await assignmentNamed(conversation, intent.assignmentRef, "催交"));
   const { late, details, assignment } = reminder;
   if (late.length === 0) return [conversation.say("admin-remind-nobody", details)];

@@ -1,5 +1,4 @@
 import type { Reply } from "../../../channels/types.js";
-import { requireRole } from "../../../domain/actors.js";
 import type { TeacherConversation } from "../../context.js";
 import { paged } from "../../paging.js";
 import { dayAndTimeFrom } from "../short-date.js";
@@ -11,7 +10,6 @@ import { dayAndTimeFrom } from "../short-date.js";
  */
 export async function reviewQueueHandler(conversation: TeacherConversation): Promise<Reply[]> {
   const { deps, actor, region, today } = conversation;
-  requireRole(actor, "reviewer", "region_admin");
   const waiting = await deps.prisma.submission.findMany({
     where: { status: "submitted", assignment: { project: { regionId: actor.regionId } }, teacherId: { not: actor.teacherId } },
     include: { teacher: { include: { school: true } }, assignment: true },
