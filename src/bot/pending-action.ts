@@ -16,7 +16,7 @@ export type PendingAction = {
   payload: Prisma.InputJsonValue;
 };
 
-export type PendingActionName = "notice" | "remind" | "review";
+export type PendingActionName = "notice" | "remind" | "review" | "withdraw";
 
 /** Long enough to read the preview, check it and ask a colleague; short enough not to go stale. */
 export const CONFIRMATION_MINUTES = 15;

@@ -30,6 +30,11 @@ export type AssignedWork = {
   overdue: boolean;
 };
 
+/** Still to hand in or fix: nothing approved yet. */
+export function isOpen(work: AssignedWork): boolean {
+  return work.submission?.status !== "approved";
+}
+
 /**
  * What a teacher still has to hand in or fix, soonest due first: everything assigned to them that has no
  * approved submission. The order is stable, so "交作业 2" means the second line of「我的作业」.
@@ -39,7 +44,7 @@ export async function openAssignmentsFor(
   teacher: Pick<Teacher, "id" | "regionId">,
   today: DateOnly,
 ): Promise<AssignedWork[]> {
-  return (await assignmentsOf(prisma, teacher, today)).filter((open) => open.submission?.status !== "approved");
+  return (await assignmentsOf(prisma, teacher, today)).filter(isOpen);
 }
 
 /** Everything assigned to a teacher, soonest due first, each with their submission if any (approved ones too). */

@@ -10,8 +10,8 @@ export const ERASED_LINK = "（已删除）";
 /** Why an erased person cannot be changed or imported again: their 工号 stays taken by the kept ledger. */
 export const ERASED_MESSAGE = (employeeNumber: string) =>
   `工号 ${employeeNumber} 的个人信息已按本人要求删除，不能再修改或导入；新入职的同事请用新的工号。`;
-/** Audit details whose values are a person's name or chat account, redacted when that person is erased. */
-const PERSONAL_AUDIT_KEYS = ["name", "platformUserId"];
+/** Audit details whose values are a person's name, chat account or withdrawn link, redacted when that person is erased. */
+const PERSONAL_AUDIT_KEYS = ["name", "platformUserId", "link"];
 
 /** The name an erased person is shown under: nothing personal, still telling rows apart. */
 export function erasedName(teacherId: string): string {

@@ -1,5 +1,7 @@
-import type { PrismaClient, Submission } from "../generated/prisma/client.js";
+import type { Assignment, PrismaClient, Submission } from "../generated/prisma/client.js";
+import type { Actor } from "./actors.js";
 import { assigneeIdsOf } from "./assignments.js";
+import { audit } from "./audit.js";
 import { DomainError } from "./errors.js";
 
 export const MAX_LINK_LENGTH = 2000;
@@ -75,5 +77,48 @@ export async function submitLink(
       ? await tx.submission.update({ where: { id: existing.id }, data: fields })
       : await tx.submission.create({ data: { ...fields, assignmentId: assignment.id, teacherId: request.teacherId } });
     return { submission, replaced: existing !== null, duplicateOf };
+  });
+}
+
+/**
+ * Takes back a link the teacher handed in by mistake, while no reviewer has looked at it: the submission
+ * goes, so the assignment is open again and the reviewers' queue no longer shows it. What was withdrawn
+ * (the link, its number, when it was handed in) stays in the audit log; erasing the person redacts the link.
+ */
+export async function withdrawSubmission(
+  prisma: PrismaClient,
+  request: {
+    actor: Pick<Actor, "teacherId" | "employeeNumber" | "regionId">;
+    submissionId: string;
+    /** The link the teacher was shown when asked to confirm: a link handed in again since then is not withdrawn unseen. */
+    link: string;
+  },
+): Promise<Submission & { assignment: Assignment }> {
+  return prisma.$transaction(async (tx) => {
+    const submission = await tx.submission.findUnique({ where: { id: request.submissionId }, include: { assignment: true } });
+    if (!submission || submission.teacherId !== request.actor.teacherId) {
+      throw new DomainError("submission_not_found", "找不到你交的这份作业。", { kind: "not_found", field: "submissionId" });
+    }
+    const title = submission.assignment.title;
+    if (submission.status === "approved") {
+      throw new DomainError("already_reviewed", `「${title}」已经评审通过，不能撤回了。`, { kind: "conflict" });
+    }
+    if (submission.status === "rejected") {
+      throw new DomainError("already_reviewed", `「${title}」已经被退回了，不用撤回，改好后重新交就行。`, { kind: "conflict" });
+    }
+    if (submission.link !== request.link) {
+      throw new DomainError("link_changed", `「${title}」的链接刚刚换过了，没有撤回。要撤回的话请再发一次「撤回」。`, { kind: "conflict" });
+    }
+    // Guarded by the status, so a review landing in between wins and nothing is withdrawn.
+    const { count } = await tx.submission.deleteMany({ where: { id: submission.id, status: "submitted", link: request.link } });
+    if (count === 0) throw new DomainError("already_reviewed", `「${title}」刚刚已被评审，不能撤回了。`, { kind: "conflict" });
+    await audit(tx, request.actor, "withdraw", "submission", submission.id, {
+      teacherId: submission.teacherId,
+      assignmentId: submission.assignmentId,
+      number: submission.number,
+      link: submission.link,
+      submittedAt: submission.submittedAt.toISOString(),
+    });
+    return submission;
   });
 }

@@ -37,7 +37,7 @@ describe("the command registry", () => {
   });
 
   it("offers an unbound sender only what works before binding", () => {
-    expect(commandsFor(undefined).map((definition) => definition.kind).sort()).toEqual(["bind", "help"]);
+    expect(commandsFor(undefined).map((definition) => definition.kind).sort()).toEqual(["bind", "contact", "help", "small_talk"]);
   });
 });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { normaliseLink, submitLink } from "../../src/domain/submissions.js";
+import { actorOf } from "../../src/domain/actors.js";
+import { erasePersonalData } from "../../src/domain/personal-data.js";
+import { normaliseLink, submitLink, withdrawSubmission } from "../../src/domain/submissions.js";
 import { reviewSubmission } from "../../src/domain/reviews.js";
 import { databaseKinds } from "../support/database.js";
 import { fixtureSuite } from "../support/fixture-suite.js";
@@ -120,5 +122,39 @@ describe.each(databaseKinds)("submissions and reviews on %s", (kind) => {
     expect((await refusal(reviewSubmission(suite.database.prisma, { reviewerId: elsewhere.id, submissionId: submission.id, decision: "approved", score: 10, now }))).code).toBe("submission_not_found");
     const stored = await suite.database.prisma.submission.findUniqueOrThrow({ where: { id: submission.id } });
     expect(stored.status).toBe("submitted");
+  });
+
+  it("withdraws a link nobody reviewed yet: the assignment is open again and the audit log keeps what it was", async () => {
+    const { assignment, alice } = await enrolledPair();
+    const { submission } = await submitLink(suite.database.prisma, { teacherId: alice.id, assignmentId: assignment.id, link: "https://h.example.cn/wrong", now });
+    const actor = actorOf(alice);
+    const stale = await refusal(withdrawSubmission(suite.database.prisma, { actor, submissionId: submission.id, link: "https://h.example.cn/other" }));
+    expect(stale.code).toBe("link_changed");
+    await withdrawSubmission(suite.database.prisma, { actor, submissionId: submission.id, link: submission.link });
+    expect(await suite.database.prisma.submission.count({ where: { id: submission.id } })).toBe(0);
+    const entry = await suite.database.prisma.auditLog.findFirstOrThrow({ where: { action: "withdraw", entityId: submission.id } });
+    expect(entry).toMatchObject({ actor: alice.employeeNumber, regionId: alice.regionId, entity: "submission" });
+    expect(entry.detail).toMatchObject({ teacherId: alice.id, number: submission.number, link: "https://h.example.cn/wrong" });
+    // Handing in again starts a new submission.
+    const again = await submitLink(suite.database.prisma, { teacherId: alice.id, assignmentId: assignment.id, link: "https://h.example.cn/right", now });
+    expect(again.replaced).toBe(false);
+    // Erasing her personal data redacts the withdrawn link in the audit log too.
+    const admin = await suite.make.teacher(suite.regionId, { roles: ["region_admin"] });
+    await erasePersonalData(suite.database.prisma, actorOf(admin), alice.id, now);
+    const redacted = await suite.database.prisma.auditLog.findUniqueOrThrow({ where: { id: entry.id } });
+    expect(JSON.stringify(redacted.detail)).not.toContain("h.example.cn");
+  });
+
+  it("withdraws neither reviewed work nor someone else's", async () => {
+    const { assignment, alice, bob } = await enrolledPair();
+    const reviewer = await suite.make.teacher(suite.regionId, { roles: ["reviewer"] });
+    const { submission } = await submitLink(suite.database.prisma, { teacherId: alice.id, assignmentId: assignment.id, link: "https://i.example.cn/1", now });
+    const request = { submissionId: submission.id, link: submission.link };
+    expect((await refusal(withdrawSubmission(suite.database.prisma, { ...request, actor: actorOf(bob) }))).code).toBe("submission_not_found");
+    await reviewSubmission(suite.database.prisma, { reviewerId: reviewer.id, submissionId: submission.id, decision: "approved", score: 15, now });
+    const approved = await refusal(withdrawSubmission(suite.database.prisma, { ...request, actor: actorOf(alice) }));
+    expect(approved).toMatchObject({ code: "already_reviewed", message: "「" + assignment.title + "」已经评审通过，不能撤回了。" });
+    expect(await suite.database.prisma.submission.count({ where: { id: submission.id } })).toBe(1);
+    expect(await suite.database.prisma.auditLog.count({ where: { action: "withdraw", entityId: submission.id } })).toBe(0);
   });
 });

@@ -1,17 +1,16 @@
 import type { Role } from "../../generated/prisma/client.js";
-import { matchAssignmentQuestion, matchWithdraw } from "../intents/assignment.js";
-import { matchContact } from "../intents/contact.js";
 import { choicesOf, clausesOf, SimilarityRanker, slotsOf, understand, type Intent, type IntentKind } from "../intents/index.js";
-import { matchSmallTalk } from "../intents/small-talk.js";
 import type { NormalisedText } from "../intents/normalise.js";
 import type { Slots } from "../intents/slots.js";
 import type { Matcher } from "../intents/types.js";
+import { assignment } from "./assignment.js";
 import { balance } from "./balance.js";
 import { bind } from "./bind.js";
 import { cancel } from "./cancel.js";
 import { compliance } from "./compliance.js";
 import { mayUse, type Command } from "./command.js";
 import { confirm } from "./confirm.js";
+import { contact } from "./contact.js";
 import { details } from "./details.js";
 import { enroll } from "./enroll.js";
 import { help } from "./help.js";
@@ -24,32 +23,23 @@ import { registerGroup } from "./register-group.js";
 import { remind } from "./remind.js";
 import { review } from "./review.js";
 import { reviewQueue } from "./review-queue.js";
+import { smallTalk } from "./small-talk.js";
 import { stats } from "./stats.js";
 import { submit } from "./submit.js";
 import { tasks } from "./tasks.js";
 import { unregisterGroup } from "./unregister-group.js";
 import { whatIf } from "./what-if.js";
 import { why } from "./why.js";
+import { withdraw } from "./withdraw.js";
 
-/** Kinds being built whose commands have not joined the registry yet; they are answered as not understood. */
-type PendingKind = "assignment" | "withdraw" | "small_talk" | "contact";
-
-type CommandTable = { readonly [K in Exclude<IntentKind, "unknown" | PendingKind>]: Command<K> };
+type CommandTable = { readonly [K in Exclude<IntentKind, "unknown">]: Command<K> };
 
 /** Every command; the help menu lists them in this order (the matchers' order is PRECEDENCE below). */
 export const COMMANDS: CommandTable = {
   notice, review, remind, stats, register_group: registerGroup, unregister_group: unregisterGroup,
-  confirm, cancel, more,
-  bind, submit, what_if: whatIf, enroll,
-  compliance, review_queue: reviewQueue, jobs, policy, why, details, balance, tasks, projects, help,
-};
-
-/**
- * Matchers of the kinds whose commands are being built: understood already (and measured on the corpus),
- * answered as not understood until their command joins the registry and takes its matcher along.
- */
-const PENDING_MATCHERS: { readonly [K in PendingKind]: Matcher } = {
-  small_talk: matchSmallTalk, withdraw: matchWithdraw, contact: matchContact, assignment: matchAssignmentQuestion,
+  confirm, cancel, more, small_talk: smallTalk,
+  bind, submit, withdraw, what_if: whatIf, enroll,
+  compliance, review_queue: reviewQueue, jobs, policy, why, details, balance, tasks, assignment, projects, contact, help,
 };
 
 /**
@@ -74,17 +64,14 @@ const PRECEDENCE: readonly Exclude<IntentKind, "unknown" | "unregister_group">[]
   "why", "details", "balance", "tasks", "projects", "help",
 ];
 
-function matcherOf(kind: (typeof PRECEDENCE)[number]): Matcher | undefined {
-  return kind in PENDING_MATCHERS ? PENDING_MATCHERS[kind as PendingKind] : commandFor(kind)?.match;
-}
 
 type AnyCommand = Command<Intent["kind"]>;
 
 const ALL_COMMANDS: readonly AnyCommand[] = Object.values(COMMANDS) as AnyCommand[];
 
-const MATCHERS_IN_PRECEDENCE: readonly Matcher[] = PRECEDENCE.flatMap((kind) => matcherOf(kind) ?? []);
+const MATCHERS_IN_PRECEDENCE: readonly Matcher[] = PRECEDENCE.flatMap((kind) => commandFor(kind)?.match ?? []);
 
-/** The command that answers an intent; undefined for the fallback and for kinds still being built. */
+/** The command that answers an intent; undefined for the fallback. */
 export function commandFor(kind: IntentKind): AnyCommand | undefined {
   return kind in COMMANDS ? (COMMANDS[kind as keyof CommandTable] as AnyCommand) : undefined;
 }

@@ -5,12 +5,14 @@ import { awaitConfirmation, CONFIRMATION_MINUTES, takePendingAction, type Pendin
 import { sendNotice } from "./admin/confirm-notice.js";
 import { sendReminder } from "./admin/remind.js";
 import { overturnReview } from "./admin/review.js";
+import { withdrawConfirmed } from "./withdraw.js";
 
 /** What each previewed command does once confirmed, with the payload its preview stored. */
 const CONFIRMED: { [Name in PendingActionName]: (conversation: TeacherConversation, payload: never) => Promise<Reply[]> } = {
   notice: sendNotice,
   remind: sendReminder,
   review: overturnReview,
+  withdraw: withdrawConfirmed,
 };
 
 /** 确认 (or 好的 while something waits): carries out the sender's waiting action. */

@@ -4,6 +4,7 @@ import { DomainError } from "../../domain/errors.js";
 import { normaliseLink, submitLink } from "../../domain/submissions.js";
 import type { TeacherConversation } from "../context.js";
 import type { Intent } from "../intents/index.js";
+import { assignmentsMeant } from "./assignment-choice.js";
 import { ASSIGNMENT_KIND_NAMES } from "./assignment-kinds.js";
 import { dayAndTime } from "./short-date.js";
 import { taskLine } from "./tasks.js";
@@ -12,14 +13,7 @@ type SubmitIntent = Extract<Intent, { kind: "submit" }>;
 
 /** Which open assignment the teacher means: by its number in「我的作业」, by kind, or the only one. */
 function pick(open: AssignedWork[], intent: SubmitIntent): AssignedWork | AssignedWork[] {
-  if (intent.assignmentNumber !== undefined) {
-    const chosen = open[intent.assignmentNumber - 1];
-    if (!chosen) {
-      throw new DomainError("assignment_number_unknown", `没有第 ${intent.assignmentNumber} 项作业。回复「我的作业」看看编号。`, { field: "assignmentNumber" });
-    }
-    return chosen;
-  }
-  const candidates = intent.assignmentKind ? open.filter((o) => o.assignment.kind === intent.assignmentKind) : open;
+  const candidates = assignmentsMeant(open, open, intent);
   if (candidates.length === 0) {
     const what = intent.assignmentKind ? `「${ASSIGNMENT_KIND_NAMES[intent.assignmentKind]}」类的` : "";
     throw new DomainError("no_open_assignment", `你目前没有${what}待交作业。回复「我的作业」看看。`);

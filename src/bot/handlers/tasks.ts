@@ -1,6 +1,6 @@
 import type { Reply } from "../../channels/types.js";
 import { owesWork } from "../../domain/assignment-progress.js";
-import { assignmentsOf, type AssignedWork } from "../../domain/assignments.js";
+import { assignmentsOf, isOpen, type AssignedWork } from "../../domain/assignments.js";
 import { addDays, fromDbDate } from "../../domain/calendar.js";
 import type { Templates } from "../templates.js";
 import type { TeacherConversation } from "../context.js";
@@ -33,7 +33,7 @@ export function taskLine(templates: Templates, open: AssignedWork, index: number
 export async function tasksHandler(conversation: TeacherConversation): Promise<Reply[]> {
   const { today, deps } = conversation;
   const all = await assignmentsOf(deps.prisma, conversation.teacher, today);
-  const open = all.filter((item) => item.submission?.status !== "approved");
+  const open = all.filter(isOpen);
   const shownFrom = addDays(today, -APPROVED_SHOWN_DAYS);
   const approved = all.filter((item) => item.submission?.status === "approved" && fromDbDate(item.assignment.dueOn) >= shownFrom);
   if (open.length === 0 && approved.length === 0) return [conversation.say("tasks-empty", { name: conversation.teacher.name })];

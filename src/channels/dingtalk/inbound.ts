@@ -4,6 +4,7 @@ import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Logger } from "../../logger.js";
 import { withoutInvisible } from "../../domain/text-safety.js";
 import { checkInbound } from "../inbound-safety.js";
+import type { ChatMessage, Reply } from "../types.js";
 import type { DecodedRobotMessage } from "./decode.js";
 import { rememberConversation } from "./group-delivery.js";
 import type { DingtalkReplier } from "./replier.js";
@@ -52,9 +53,19 @@ export function createInboundHandler(deps: InboundDependencies) {
       }).catch((error: unknown) => log.error({ err: error }, "dingtalk: could not record the group's conversation id"));
     }
     if (replies.length === 0) return "silent";
-    await deps.replier.reply(replyTarget, replies, message.messageId);
+    await deps.replier.reply(replyTarget, addressedToAsker(replies, message.chatType, replyTarget.senderStaffId), message.messageId);
     return "answered";
   };
+}
+
+/**
+ * In a DingTalk group an answer is just another message in the stream, so it @-mentions whoever asked (WeCom's
+ * AI bot answers in the asker's thread instead). A reply that already @-mentions people (催交's late teachers)
+ * is addressed to them; outsiders have no staff id to mention.
+ */
+function addressedToAsker(replies: Reply[], chatType: ChatMessage["chatType"], senderStaffId: string | undefined): Reply[] {
+  if (chatType !== "group" || senderStaffId === undefined) return replies;
+  return replies.map((reply) => (reply.mentions.length > 0 ? reply : { ...reply, mentions: [senderStaffId] }));
 }
 
 export type RobotMessageHandler = ReturnType<typeof createInboundHandler>;

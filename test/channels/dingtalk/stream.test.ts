@@ -77,11 +77,14 @@ describe("DingTalk Stream mode: messages", () => {
     const request = world.api.to("/robot/sendBySession")[1]!;
     expect(request.query.get("session")).toBe("session-msg-balance");
     expect(request.body).toMatchObject({ msgtype: "text", at: { atUserIds: [], isAtAll: false } });
-    // In the group the sessionWebhook carries one line without numbers; the answer waits in the outbox for 李娜 alone.
+    // In the group the sessionWebhook carries one line without numbers, @-mentioning 李娜 so she sees it is
+    // for her; the answer waits in the outbox for 李娜 alone.
     deliver(asLina("msg-balance-group", "我还差多少学分"));
     await vi.waitFor(() => expect(sessionTexts(world)).toHaveLength(3));
-    expect(sessionTexts(world)[2]).toBe(`${LINA_PRIVATE_LINE} 📩`);
-    expect(world.api.to("/robot/sendBySession")[2]!.query.get("session")).toBe("session-msg-balance-group");
+    expect(sessionTexts(world)[2]).toBe(`${LINA_PRIVATE_LINE} 📩\n@${LINA}`);
+    const groupReply = world.api.to("/robot/sendBySession")[2]!;
+    expect(groupReply.query.get("session")).toBe("session-msg-balance-group");
+    expect(groupReply.body).toMatchObject({ msgtype: "text", at: { atUserIds: [LINA], isAtAll: false } });
     const [direct, ...more] = await directAnswersToLina();
     expect(more).toEqual([]);
     expect(direct).toMatchObject({ platform: "dingtalk", groupId: null, status: "pending" });
