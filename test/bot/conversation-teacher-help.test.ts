@@ -75,7 +75,7 @@ describe.each(databaseKinds)("a teacher's assignments, small talk and who to ask
 
       expect(await say("T0002", "交作业 1 https://mp.weixin.qq.com/s/wang")).toContain("已收到");
       const wang = (await submissionOf("T0002"))!;
-      expect(await say("T0002", "为什么被退回了")).toBe("你交的作业目前没有被退回的 👍 发「我的作业」看各项状态。");
+      expect(await say("T0002", "我的作业为什么被退回了")).toBe("你交的作业目前没有被退回的 👍 发「我的作业」看各项状态。");
       await say("T0004", `审核 ${wang.number} 退回 字数不足1000字`);
       const reason = await say("T0002", "老师，我的心得为什么被退回了");
       expect(reason).toContain(`「集中培训心得体会」（提交编号 ${wang.number}）11月23日 10:00被退回了。`);

@@ -31,8 +31,13 @@ function which(slots: Slots): Pick<Slots, "assignmentNumber" | "assignmentKind">
   };
 }
 
+/** "撤回 2", like "交作业 2": a number right after the verb is the assignment's number in「我的作业」. */
+const WITHDRAW_NUMBERED = /^(?:撤回|撤销)第?(\d+)$/;
+
 export const matchWithdraw: Matcher = (message, slots) => {
   const { compact } = message;
+  const numbered = WITHDRAW_NUMBERED.exec(compact);
+  if (numbered) return { kind: "withdraw", ...which(slots), assignmentNumber: Number(numbered[1]) };
   if (!WITHDRAW.test(compact) || !WITHDRAW_OBJECT.test(compact)) return undefined;
   return { kind: "withdraw", ...which(slots) };
 };

@@ -52,6 +52,8 @@ const ISSUE_13: readonly (readonly [text: string, intent: Intent])[] = [
   ["作业2多少分", { kind: "assignment", topic: "result", assignmentNumber: 2 }],
   ["为什么我的作业被退回了", { kind: "assignment", topic: "rejection_reason" }],
   ["交错了，撤回作业2", { kind: "withdraw", assignmentNumber: 2 }],
+  // The number 我的作业 gives it, right after the verb, as in 交作业 2 (the answers suggest「撤回 2」).
+  ["撤回 2", { kind: "withdraw", assignmentNumber: 2 }],
   // small talk and escalation
   ["在吗", { kind: "small_talk", topic: "greeting" }],
   ["谢谢", { kind: "small_talk", topic: "thanks" }],
