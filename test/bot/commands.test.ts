@@ -112,6 +112,22 @@ describe("what each role is offered (demo region, PostgreSQL)", () => {
     }
   });
 
+  it("decides again on 确认 whether the sender may still use the command whose preview waits", async () => {
+    const prisma = bot.database.prisma;
+    expect((await bot.bind("u-lina", "T0003"))[0]?.text).toContain("绑定好了");
+    const lina = bot.as("u-lina");
+    expect((await lina("交作业 1 https://mp.weixin.qq.com/s/roles-change"))[0]!.text).toContain("已收到");
+    expect((await lina("撤回 1"))[0]!.text).toContain("确认");
+    const person = await prisma.teacher.findFirstOrThrow({ where: { employeeNumber: "T0003" } });
+    await prisma.teacher.update({ where: { id: person.id }, data: { roles: { set: ["reviewer"] } } });
+    try {
+      expect((await lina("确认"))[0]!.text.split("\n")[0]).toBe("你的账号没有教师身份，这里不计你的学分和作业。");
+      expect(await prisma.submission.count({ where: { teacherId: person.id, link: "https://mp.weixin.qq.com/s/roles-change" } })).toBe(1);
+    } finally {
+      await prisma.teacher.update({ where: { id: person.id }, data: { roles: { set: person.roles } } });
+    }
+  });
+
   it("offers a sender who is not bound yet binding with their own 工号, never someone else's", async () => {
     const reply = await bot.as("u-stranger")("帮助");
     expect(reply[0]!.text).toContain("绑定 工号 你的工号");

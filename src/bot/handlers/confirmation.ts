@@ -1,10 +1,13 @@
 import type { Reply } from "../../channels/types.js";
+import { mayUse } from "../commands/command.js";
+import { commandFor } from "../commands/index.js";
 import type { Conversation, TeacherConversation } from "../context.js";
 import { paged } from "../paging.js";
 import { awaitConfirmation, CONFIRMATION_MINUTES, takePendingAction, type PendingAction, type PendingActionName } from "../pending-action.js";
 import { sendNotice } from "./admin/confirm-notice.js";
 import { sendReminder } from "./admin/remind.js";
 import { overturnReview } from "./admin/review.js";
+import { notYourCommandHandler } from "./fallback.js";
 import { withdrawConfirmed } from "./withdraw.js";
 
 /** What each previewed command does once confirmed, with the payload its preview stored. */
@@ -19,6 +22,9 @@ const CONFIRMED: { [Name in PendingActionName]: (conversation: TeacherConversati
 export async function confirmHandler(conversation: TeacherConversation): Promise<Reply[]> {
   const pending = await takePendingAction(conversation);
   if (!pending) return [conversation.say("confirm-none", { minutes: CONFIRMATION_MINUTES })];
+  // Roles can change while a preview waits: the command's own users decide again.
+  const definition = commandFor(pending.action);
+  if (definition !== undefined && !mayUse(conversation.actor.roles, definition)) return notYourCommandHandler(conversation, definition);
   return CONFIRMED[pending.action](conversation, pending.payload as never);
 }
 

@@ -1,4 +1,4 @@
-import { requireRole, type Actor } from "../../../domain/actors.js";
+import type { Actor } from "../../../domain/actors.js";
 import type { ChatGroup, NoticeTarget, School } from "../../../generated/prisma/client.js";
 import type { TeacherConversation } from "../../context.js";
 import { HEARS_SCHOOL_TRAFFIC } from "../../../domain/group-traffic.js";
@@ -7,9 +7,11 @@ import { refusal } from "./refusal.js";
 
 export const NOTICE_TARGET_NAMES: Readonly<Record<NoticeTarget, string>> = { group: "本群", school: "全校", region: "全区" };
 
-/** School administrators notify their school; only region administrators may notify the whole region. */
+/**
+ * Who may notify at all is the notice command's users (checked by the registry, again on 确认); among them
+ * only region administrators may notify the whole region.
+ */
 export function requireMayNotice(conversation: TeacherConversation, actor: Actor, target: NoticeTarget): void {
-  requireRole(actor, "school_admin", "region_admin");
   if (target === "region" && !actor.roles.includes("region_admin")) {
     throw refusal(conversation, "notice_region_forbidden", "admin-notice-region-only");
   }

@@ -1,5 +1,4 @@
 import type { Reply } from "../../../channels/types.js";
-import { requireRole } from "../../../domain/actors.js";
 import { audit } from "../../../domain/audit.js";
 import { fromDbDate } from "../../../domain/calendar.js";
 import type { TeacherConversation } from "../../context.js";
@@ -86,8 +85,6 @@ export async function remindHandler(conversation: TeacherConversation, intent: E
  */
 export async function sendReminder(conversation: TeacherConversation, request: ReminderRequest): Promise<Reply[]> {
   const { actor, deps, message } = conversation;
-  // Roles can change while a preview waits.
-  requireRole(actor, "school_admin", "region_admin");
   const reminder = await reminderOf(conversation, await currentAssignmentById(conversation, request.assignmentId));
   const { assignment, late, details } = reminder;
   if (late.length === 0) return [conversation.say("admin-remind-nobody", details)];
