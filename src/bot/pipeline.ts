@@ -52,7 +52,8 @@ async function answer(conversation: Conversation): Promise<Reply[]> {
   if (intent.kind !== "more") await dropPages(conversation);
   if (!identity || !identity.teacher.active) {
     if (definition?.handleUnbound) return definition.handleUnbound(conversation, intent);
-    return intent.kind === "unknown" ? fallbackHandler(conversation, intent, undefined) : [conversation.say("unbound")];
+    // Whatever else a stranger says, what helps is how to get known: the bind how-to, not a list of commands.
+    return [conversation.say("unbound")];
   }
   const { region, ...teacher } = identity.teacher;
   const bound: TeacherConversation = {
@@ -63,7 +64,7 @@ async function answer(conversation: Conversation): Promise<Reply[]> {
     today: todayIn(region.timezone, deps.now()),
   };
   if (message.chatType === "group") await rememberGroup(bound);
-  if (definition === undefined) return fallbackHandler(bound, intent.kind === "unknown" ? intent : { kind: "unknown", suggestions: [] }, bound.actor.roles);
+  if (intent.kind === "unknown" || definition === undefined) return fallbackHandler(bound, intent.kind === "unknown" ? intent : { kind: "unknown", suggestions: [] });
   if (!mayUse(bound.actor.roles, definition)) return notYourCommandHandler(bound, definition);
   const handle = (c: TeacherConversation) => definition.handle(c, intent);
   return definition.privateTopic === undefined ? handle(bound) : personal(definition.privateTopic, handle)(bound);

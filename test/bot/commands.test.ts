@@ -89,6 +89,7 @@ describe("what each role is offered (demo region, PostgreSQL)", () => {
   });
 
   it("shows the apology emoji once in a conversation, not on every miss", async () => {
+    expect((await bot.bind("u-emoji", "T0007"))[0]?.text).toContain("绑定好了");
     const first = await bot.as("u-emoji")("今天下午开会");
     const again = await bot.as("u-emoji")("周末愉快！");
     expect(first[0]!.text).toContain("😅");

@@ -3,7 +3,7 @@ import { ROLE_NAMES } from "../../domain/actors.js";
 import type { Role } from "../../generated/prisma/client.js";
 import type { Command } from "../commands/command.js";
 import { commandsFor, MOST_NEEDED_FIRST } from "../commands/index.js";
-import type { Conversation } from "../context.js";
+import type { TeacherConversation } from "../context.js";
 import type { Intent, IntentKind } from "../intents/index.js";
 import { hasSession, saveSession } from "../sessions.js";
 
@@ -12,12 +12,12 @@ const SUGGESTION_COUNT = 3;
 const CONVERSATION_MS = 6 * 60 * 60_000;
 
 /**
- * The first example of each suggested command the sender may use, most likely first. Someone already
- * bound is not offered binding: a second 绑定 only ever answers "already bound".
+ * The first example of each suggested command the sender may use, most likely first. Binding is not
+ * offered: the sender is bound already, and a second 绑定 only ever answers "already bound".
  */
-function examplesFor(roles: readonly Role[] | undefined, ranked: readonly IntentKind[]): string[] {
+function examplesFor(roles: readonly Role[], ranked: readonly IntentKind[]): string[] {
   const usable = new Map(commandsFor(roles).map((definition) => [definition.kind, definition.examples[0]]));
-  if (roles !== undefined) usable.delete("bind");
+  usable.delete("bind");
   return ranked.flatMap((kind) => usable.get(kind) ?? []).slice(0, SUGGESTION_COUNT);
 }
 
@@ -26,12 +26,9 @@ function examplesFor(roles: readonly Role[] | undefined, ranked: readonly Intent
  * 还是 B？"), else the likeliest commands the sender may use (never one their role cannot), with the apology
  * emoji only the first time in a conversation.
  */
-export async function fallbackHandler(
-  conversation: Conversation,
-  intent: Extract<Intent, { kind: "unknown" }>,
-  roles: readonly Role[] | undefined,
-): Promise<Reply[]> {
+export async function fallbackHandler(conversation: TeacherConversation, intent: Extract<Intent, { kind: "unknown" }>): Promise<Reply[]> {
   const { deps, message } = conversation;
+  const roles = conversation.actor.roles;
   const [first, second] = intent.choices === undefined ? [] : examplesFor(roles, intent.choices);
   // Both likely readings must be the sender's to use; otherwise the list below is the honest answer.
   if (first !== undefined && second !== undefined) return [conversation.say("unknown-choice", { first, second })];
@@ -43,7 +40,7 @@ export async function fallbackHandler(
 
 /** A command the sender's roles do not allow: says which roles it needs and what they can do instead. */
 export async function notYourCommandHandler(
-  conversation: Conversation & { actor: { roles: Role[] } },
+  conversation: TeacherConversation,
   definition: Pick<Command<IntentKind>, "kind" | "users">,
 ): Promise<Reply[]> {
   const roles = conversation.actor.roles;
