@@ -13,6 +13,7 @@ const STYLE_RULES: readonly (readonly [rule: string, pattern: RegExp])[] = [
   ["no space before a date", /[\p{Script=Han}] \d{1,2}月\d{1,2}日/u],
   ["校本研修, never 校本培训", /校本培训(?!考核)/u],
   ["no doubled full stop", /。。/u],
+  ["no leading zero in a month or day", /(?<!\d)0\d月|月0\d日/u],
   ["no placeholder left unfilled", /\{\{|\}\}|undefined|NaN|\[object/u],
 ];
 

@@ -14,7 +14,7 @@ export function fullDate(date: DateOnly): string {
 export function dayAndTime(instant: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone, month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(instant);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("month")}月${part("day")}日 ${part("hour")}:${part("minute")}`;
+  return `${Number(part("month"))}月${Number(part("day"))}日 ${part("hour")}:${part("minute")}`;
 }
 
 /** An instant as "今天 10:32", "明天 07:30" or "昨天 23:50" relative to `today`, else with its date. */
