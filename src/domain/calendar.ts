@@ -34,8 +34,3 @@ export function addDays(date: DateOnly, days: number): DateOnly {
   shifted.setUTCDate(shifted.getUTCDate() + days);
   return fromDbDate(shifted);
 }
-
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: DateOnly, to: DateOnly): number {
-  return Math.round((toDbDate(to).getTime() - toDbDate(from).getTime()) / 86_400_000);
-}

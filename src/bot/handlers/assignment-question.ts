@@ -1,7 +1,7 @@
 import type { Reply } from "../../channels/types.js";
-import type { Policy } from "../../credits/index.js";
+import { daysBetween, type Policy } from "../../credits/index.js";
 import { assignmentsOf, isOpen, type AssignedWork } from "../../domain/assignments.js";
-import { daysBetween, fromDbDate, type DateOnly } from "../../domain/calendar.js";
+import { fromDbDate, type DateOnly } from "../../domain/calendar.js";
 import { policyOfRegion } from "../../domain/policies.js";
 import type { TeacherConversation } from "../context.js";
 import type { Intent } from "../intents/index.js";

@@ -16,12 +16,12 @@ import type { PolicyMatch } from "../../credits/policy-schema.js";
 import type { TeacherConversation } from "../context.js";
 import type { Intent, RequirementPart } from "../intents/index.js";
 import { ownBalance } from "./own-balance.js";
-import { fullDate } from "./short-date.js";
+import { cycleYears, fullDate } from "./short-date.js";
 
 /** What a teacher calls each part when the region has no rule of its own to name it. */
 const PART_NAMES: Readonly<Record<RequirementPart, string>> = {
   centralized: MODE_NAMES.centralized,
-  online: "网络研修",
+  online: MODE_NAMES.online,
   school_based: MODE_NAMES.school_based,
   required: CATEGORY_NAMES.required,
   elective: CATEGORY_NAMES.elective,
@@ -39,7 +39,7 @@ const PART_TAGS: Partial<Record<RequirementPart, readonly string[]>> = {
 const PART_MODES: Partial<Record<RequirementPart, Mode>> = { centralized: "centralized", online: "online", school_based: "school_based" };
 
 /** One requirement of the region's policy that the part is about, as the engine tallied it. */
-export interface PartLine {
+interface PartLine {
   readonly what: string;
   readonly earned: number;
   readonly required: number;
@@ -77,7 +77,7 @@ const round = (value: number) => Math.round(value * 100) / 100;
  * The region's requirements a part of the requirement is about — categories, cycle floors and this
  * year's floors — with the engine's numbers. Empty when the region has no separate rule for it.
  */
-export function partLines(policy: Policy, evaluation: Evaluation, part: RequirementPart): PartLine[] {
+function partLines(policy: Policy, evaluation: Evaluation, part: RequirementPart): PartLine[] {
   const lines: PartLine[] = [];
   const cycleEnd = evaluation.cycle.end;
   for (const category of CATEGORIES) {
@@ -125,7 +125,7 @@ export async function balancePartHandler(conversation: TeacherConversation, inte
       name: conversation.teacher.name,
       lines,
       part: PART_NAMES[intent.part],
-      cycle: `${cycle.start.slice(0, 4)}—${cycle.end.slice(0, 4)}`,
+      cycle: cycleYears(cycle),
       earned: total.earned,
       required: total.required,
       missing: round(Math.max(0, total.required - total.earned)),

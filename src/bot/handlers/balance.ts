@@ -1,9 +1,8 @@
 import type { Reply } from "../../channels/types.js";
-import { UNIT_NAMES, type Evaluation, type Shortfall } from "../../credits/index.js";
-import { daysBetween } from "../../domain/calendar.js";
+import { daysBetween, UNIT_NAMES, type Evaluation, type Shortfall } from "../../credits/index.js";
 import type { TeacherConversation } from "../context.js";
 import type { Intent } from "../intents/index.js";
-import { fullDate } from "./short-date.js";
+import { cycleYears, fullDate } from "./short-date.js";
 import { ownBalance } from "./own-balance.js";
 
 /** With the gaps on one line each for the cycle and the years, this keeps a balance within ten lines. */
@@ -55,7 +54,7 @@ export async function balanceHandler(conversation: TeacherConversation, intent: 
   return [
     conversation.say("balance", {
       name: conversation.teacher.name,
-      cycle: `${evaluation.cycle.start.slice(0, 4)}—${evaluation.cycle.end.slice(0, 4)}`,
+      cycle: cycleYears(evaluation.cycle),
       end: fullDate(evaluation.cycle.end),
       daysLeft: daysBetween(conversation.today, evaluation.cycle.end),
       over: evaluation.cycle.over,

@@ -5,7 +5,7 @@ import type { TeacherConversation } from "../context.js";
 import type { Intent } from "../intents/index.js";
 import { paged } from "../paging.js";
 import { recordRows, type RecordRow } from "./record-rows.js";
-import { shortDate } from "./short-date.js";
+import { cycleYears, shortDate } from "./short-date.js";
 import { ownBalance } from "./own-balance.js";
 
 /** Titles of the projects the records came from, for those recorded against a project. */
@@ -54,7 +54,7 @@ export async function detailsHandler(conversation: TeacherConversation, intent: 
     return paged(conversation, header, rows.map(recordLine));
   }
 
-  const cycle = `${evaluation.cycle.start.slice(0, 4)}—${evaluation.cycle.end.slice(0, 4)}`;
+  const cycle = cycleYears(evaluation.cycle);
   if (rows.length === 0) return [conversation.say("details-empty", { label: `本周期（${cycle}）` })];
   // Every year of the cycle so far gets its heading, a year without records too: its minimum may be missing.
   const years = [...new Set([...evaluation.years.map((tally) => tally.year), ...rows.map((row) => row.year)])].sort((a, b) => a - b);

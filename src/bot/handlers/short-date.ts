@@ -10,6 +10,11 @@ export function fullDate(date: DateOnly): string {
   return `${date.slice(0, 4)}年${shortDate(date)}`;
 }
 
+/** A cycle as its first and last years, "2022—2026": how teachers name a cycle. */
+export function cycleYears(cycle: { start: DateOnly; end: DateOnly }): string {
+  return `${cycle.start.slice(0, 4)}—${cycle.end.slice(0, 4)}`;
+}
+
 /** An instant as "11月23日 10:00" in the region's time zone. */
 export function dayAndTime(instant: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone, month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(instant);

@@ -1,13 +1,12 @@
 import type { Reply } from "../../../channels/types.js";
-import type { Evaluation } from "../../../credits/index.js";
-import { toDbDate, type DateOnly } from "../../../domain/calendar.js";
+import { daysBetween, type DateOnly, type Evaluation } from "../../../credits/index.js";
 import { regionReport, schoolReport } from "../../../domain/school-report.js";
 import type { School, Teacher } from "../../../generated/prisma/client.js";
 import type { TeacherConversation } from "../../context.js";
 import type { Intent } from "../../intents/index.js";
 import { paged } from "../../paging.js";
 import { gapLine } from "../balance.js";
-import { fullDate } from "../short-date.js";
+import { cycleYears, fullDate } from "../short-date.js";
 import { refusal } from "./refusal.js";
 
 type ComplianceIntent = Extract<Intent, { kind: "compliance" }>;
@@ -69,8 +68,6 @@ function standingOf(teacher: Teacher, evaluation: Evaluation, period: Compliance
   }
   // The whole shortfall first, then the parts still short.
   const gaps = evaluation.shortfalls.filter((s) => s.scope === "cycle").sort((a, b) => Number(b.key === "total") - Number(a.key === "total"));
-  const cycle = `${evaluation.cycle.start.slice(0, 4)}—${evaluation.cycle.end.slice(0, 4)}`;
+  const cycle = cycleYears(evaluation.cycle);
   return { teacher, met: evaluation.met, gaps: gaps.slice(0, GAPS_PER_TEACHER).map(gapLine), period: { cycle, end: evaluation.cycle.end } };
 }
-
-const daysBetween = (from: DateOnly, to: DateOnly) => Math.round((toDbDate(to).getTime() - toDbDate(from).getTime()) / 86_400_000);
