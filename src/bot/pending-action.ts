@@ -1,7 +1,7 @@
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Conversation } from "./context.js";
 import type { Intent } from "./intents/index.js";
-import { hasSession, saveSession, takeSession } from "./sessions.js";
+import { peekSession, saveSession, takeSession } from "./sessions.js";
 
 /**
  * A command with side effects (a notice, a 催交 that @-mentions a group, a review that overturns someone
@@ -9,7 +9,7 @@ import { hasSession, saveSession, takeSession } from "./sessions.js";
  * One per sender and chat: a newer preview replaces the older one, and the preview says so.
  */
 export type PendingAction = {
-  /** Which command confirms it; the confirm handler runs that command's `confirmed` step. */
+  /** The command that previewed it: 确认 runs that command's confirmed step (CONFIRMED in handlers/confirmation.ts). */
   action: PendingActionName;
   /** The first line of what would happen, shown when it is replaced or cancelled. */
   summary: string;
@@ -21,6 +21,12 @@ export type PendingActionName = "notice" | "remind" | "review" | "withdraw";
 /** Long enough to read the preview, check it and ask a colleague; short enough not to go stale. */
 export const CONFIRMATION_MINUTES = 15;
 
+/** The waiting action, without taking it. */
+function stillWaiting(conversation: Conversation): Promise<PendingAction | undefined> {
+  const { deps, message } = conversation;
+  return peekSession(deps.prisma, message, "pending_action", deps.now()) as Promise<PendingAction | undefined>;
+}
+
 /** Keeps the action waiting for 确认; returns the one it replaced, if one was still waiting. */
 export async function awaitConfirmation(conversation: Conversation, pending: PendingAction): Promise<PendingAction | undefined> {
   const { deps, message } = conversation;
@@ -28,15 +34,6 @@ export async function awaitConfirmation(conversation: Conversation, pending: Pen
   const expiresAt = new Date(deps.now().getTime() + CONFIRMATION_MINUTES * 60_000);
   await saveSession(deps.prisma, message, "pending_action", pending, expiresAt);
   return replaced;
-}
-
-/** The waiting action, without taking it. */
-export async function stillWaiting(conversation: Conversation): Promise<PendingAction | undefined> {
-  const { deps, message } = conversation;
-  const found = await deps.prisma.botSession.findUnique({
-    where: { platform_chatId_senderId_kind: { platform: message.platform, chatId: message.chatId, senderId: message.senderId, kind: "pending_action" } },
-  });
-  return found && found.expiresAt > deps.now() ? (found.payload as PendingAction) : undefined;
 }
 
 /** The waiting action, removed so that two 确认 at once carry it out once. */
@@ -50,6 +47,5 @@ export async function takePendingAction(conversation: Conversation): Promise<Pen
  */
 export async function withAcknowledgementAsConfirm(conversation: Conversation, intent: Intent): Promise<Intent> {
   if (intent.kind !== "small_talk" || intent.topic !== "acknowledgement") return intent;
-  const { deps, message } = conversation;
-  return (await hasSession(deps.prisma, message, "pending_action", deps.now())) ? { kind: "confirm" } : intent;
+  return (await stillWaiting(conversation)) !== undefined ? { kind: "confirm" } : intent;
 }

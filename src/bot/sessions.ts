@@ -39,10 +39,10 @@ export async function takeSession(prisma: PrismaClient, message: ChatMessage, ki
   return count === 1 && found.expiresAt > now ? found.payload : undefined;
 }
 
-/** Whether the sender has an unexpired session of this kind, leaving it in place. */
-export async function hasSession(prisma: PrismaClient, message: ChatMessage, kind: SessionKind, now: Date): Promise<boolean> {
-  const found = await prisma.botSession.findUnique({ where: where(message, kind), select: { expiresAt: true } });
-  return found !== null && found.expiresAt > now;
+/** The payload of the sender's unexpired session of this kind, leaving it in place. */
+export async function peekSession(prisma: PrismaClient, message: ChatMessage, kind: SessionKind, now: Date): Promise<unknown> {
+  const found = await prisma.botSession.findUnique({ where: where(message, kind) });
+  return found !== null && found.expiresAt > now ? found.payload : undefined;
 }
 
 /** Removes the session if there is one. */

@@ -118,7 +118,7 @@ describe.each(databaseKinds)("deadline reminders and the annual nudge (%s)", (ki
     const zhou = rows.find((row) => row.teacherId === id("T0009"))!;
     expect(zhou.content).toBe(
       [
-        "周婷老师好，2026年的学分还差一点：已完成 50 / 72 学时，还差 22 学时，请在2026年12月31日前补上。",
+        "周婷老师好，2026年的学时还差一点：已完成 50 / 72 学时，还差 22 学时，请在2026年12月31日前补上。",
         "可以这样补：",
         "· 还需参加培训 22 学时（2026年培训学时还差 22 学时，年度最低 72 学时，2026年12月31日前完成）",
         "回复「我还差多少学分」看详情，有问题随时问我 😊",

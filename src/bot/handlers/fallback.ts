@@ -5,7 +5,7 @@ import type { Command } from "../commands/command.js";
 import { commandsFor, MOST_NEEDED_FIRST } from "../commands/index.js";
 import type { TeacherConversation } from "../context.js";
 import type { Intent, IntentKind } from "../intents/index.js";
-import { hasSession, saveSession } from "../sessions.js";
+import { peekSession, saveSession } from "../sessions.js";
 
 const SUGGESTION_COUNT = 3;
 /** "The conversation" for the apology emoji: a chat that falls silent this long starts a new one. */
@@ -33,7 +33,7 @@ export async function fallbackHandler(conversation: TeacherConversation, intent:
   // Both likely readings must be the sender's to use; otherwise the list below is the honest answer.
   if (first !== undefined && second !== undefined) return [conversation.say("unknown-choice", { first, second })];
   const now = deps.now();
-  const emoji = !(await hasSession(deps.prisma, message, "fallback_shown", now));
+  const emoji = (await peekSession(deps.prisma, message, "fallback_shown", now)) === undefined;
   if (emoji) await saveSession(deps.prisma, message, "fallback_shown", {}, new Date(now.getTime() + CONVERSATION_MS));
   return [conversation.say("unknown", { examples: examplesFor(roles, intent.suggestions), emoji })];
 }

@@ -1,3 +1,4 @@
+import { gapLine } from "../../bot/handlers/balance.js";
 import { fullDate } from "../../bot/handlers/short-date.js";
 import { suggest, UNIT_NAMES, yearKeyOf, yearScheme } from "../../credits/index.js";
 import { evaluateTeacher } from "../../domain/balance.js";
@@ -79,7 +80,7 @@ export async function runAnnualNudge(deps: ReminderDependencies, regionId: strin
       required: tally.required,
       missing: Math.max(0, tally.required - tally.earned),
       end: fullDate(tally.end),
-      gaps: shortfalls.filter((shortfall) => shortfall.key !== "year").map((shortfall) => `${shortfall.what}还差 ${String(shortfall.missing)} ${UNIT_NAMES[shortfall.unit]}`),
+      gaps: shortfalls.filter((shortfall) => shortfall.key !== "year").map(gapLine),
       steps,
     });
     const delivery = {

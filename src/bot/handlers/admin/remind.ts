@@ -19,7 +19,7 @@ import { refusal } from "./refusal.js";
  * One 催交 per assignment and group within this time: a second one only @-mentions the same people again,
  * which is what makes teachers mute the group.
  */
-export const REMIND_COOLDOWN_MINUTES = 60;
+const REMIND_COOLDOWN_MINUTES = 60;
 
 /** A 催交 previewed in a group and waiting for 确认. */
 export type ReminderRequest = { assignmentId: string };
