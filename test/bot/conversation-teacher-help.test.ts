@@ -143,9 +143,18 @@ describe.each(databaseKinds)("a teacher's assignments, small talk and who to ask
       expect(identity.split("\n").length).toBeLessThanOrEqual(2);
     });
 
+    it("greets a region admin who does not teach with what she may ask, never a teacher's 我还差多少学分", async () => {
+      await bot.bind("u-A0001", "A0001");
+      const reply = await say("A0001", "在吗");
+      expect(reply).toMatch(/^在的，马红老师 🙂 想查什么直接说，比如「帮助」「.+」。$/);
+      expect(reply).not.toContain("我还差多少学分");
+      expect(reply).not.toContain("我的作业");
+    });
+
     it("greets a sender not bound yet and says how to bind, without anyone's 工号", async () => {
       const reply = (await bot.as("u-newcomer")("你好"))[0]!.text;
       expect(reply).toContain("在的 🙂");
+      expect(reply).not.toContain("我还差多少学分");
       expect(reply).toContain("绑定 工号 你的工号");
       expect(reply).not.toMatch(/[TA]\d{4}/);
     });

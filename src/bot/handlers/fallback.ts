@@ -15,10 +15,10 @@ const CONVERSATION_MS = 6 * 60 * 60_000;
  * The first example of each suggested command the sender may use, most likely first. Binding is not
  * offered: the sender is bound already, and a second 绑定 only ever answers "already bound".
  */
-function examplesFor(roles: readonly Role[], ranked: readonly IntentKind[]): string[] {
+export function examplesFor(roles: readonly Role[], ranked: readonly IntentKind[], count = SUGGESTION_COUNT): string[] {
   const usable = new Map(commandsFor(roles).map((definition) => [definition.kind, definition.examples[0]]));
   usable.delete("bind");
-  return ranked.flatMap((kind) => usable.get(kind) ?? []).slice(0, SUGGESTION_COUNT);
+  return ranked.flatMap((kind) => usable.get(kind) ?? []).slice(0, count);
 }
 
 /**

@@ -1,4 +1,6 @@
 import type { ChatGroup } from "../../../generated/prisma/client.js";
+import { mayUse } from "../../commands/command.js";
+import { registerGroup } from "../../commands/register-group.js";
 import type { TeacherConversation } from "../../context.js";
 import { refusal } from "./refusal.js";
 
@@ -9,6 +11,6 @@ import { refusal } from "./refusal.js";
 export function requireHearsSchoolTraffic(conversation: TeacherConversation, group: ChatGroup, what: string): void {
   if (group.external) throw refusal(conversation, "group_external", "admin-group-external");
   if (group.status === "approved") return;
-  const mayRegister = conversation.actor.roles.includes("school_admin") || conversation.actor.roles.includes("region_admin");
+  const mayRegister = mayUse(conversation.actor.roles, registerGroup);
   throw refusal(conversation, "group_not_approved", "admin-group-pending", { what, mayRegister });
 }

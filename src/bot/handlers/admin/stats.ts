@@ -1,6 +1,9 @@
 import type { Reply } from "../../../channels/types.js";
 import { fromDbDate } from "../../../domain/calendar.js";
 import type { SubmissionStatus } from "../../../generated/prisma/client.js";
+import { mayUse } from "../../commands/command.js";
+import { remind } from "../../commands/remind.js";
+import { review } from "../../commands/review.js";
 import type { TeacherConversation } from "../../context.js";
 import type { Intent } from "../../intents/index.js";
 import { paged } from "../../paging.js";
@@ -27,8 +30,9 @@ export async function statsHandler(conversation: TeacherConversation, intent: Ex
   const awaiting = progress
     .flatMap((item) => (item.submission?.status === "submitted" ? [item.submission.number] : []))
     .sort((a, b) => a - b);
-  const mayReview = actor.roles.includes("reviewer") || actor.roles.includes("region_admin");
-  const mayRemind = actor.roles.includes("school_admin") || actor.roles.includes("region_admin");
+  // The follow-ups offered are the commands the sender may use.
+  const mayReview = mayUse(actor.roles, review);
+  const mayRemind = mayUse(actor.roles, remind);
   const { templates } = deps;
   const header = templates.render("admin-stats-header", {
     title: assignment.title,
