@@ -69,6 +69,7 @@ describe("what each role is offered (demo region, PostgreSQL)", () => {
     expect(text.includes("全区")).toBe(roles.includes("region_admin"));
     expect(text.includes("审核 15 通过")).toBe(roles.includes("reviewer") || roles.includes("region_admin"));
     expect(text.includes("查学分")).toBe(roles.includes("teacher"));
+    expect(text.includes("管理员：")).toBe(roles.includes("school_admin") || roles.includes("region_admin"));
   });
 
   it.each(Object.keys(people))("the fallback offers the %s only commands their roles allow", async (who) => {

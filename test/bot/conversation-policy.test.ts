@@ -135,7 +135,7 @@ describe.each(databaseKinds)("questions about the rules on %s", (kind) => {
         [
           "李娜老师，2025年已经结束：现在参加的培训计入2026年，补不到2025年了。",
           "2025年完成 0 / 72 学时，差 72 学时。",
-          "本周期还差 28.5 学分，2026年12月31日前补上都算（还有 38 天），回复「我还差多少学分」看详情。",
+          "本周期还差 28.5 学分，2026年12月31日前补上都算（还剩 38 天），回复「我还差多少学分」看详情。",
           "2025年参加过但没登记上的培训，请带上培训证书找学校管理员张丽老师核实补登。",
         ].join("\n"),
       );
@@ -152,7 +152,7 @@ describe.each(databaseKinds)("questions about the rules on %s", (kind) => {
     });
 
     it("an open year can still take training; a year of an earlier cycle cannot", async () => {
-      expect(await one("u-QX01", "学时还能补吗")).toContain("孙丽老师，2026—2027学年度还没结束（2027年5月31日截止，还有 189 天），现在参加的培训都计入2026—2027学年度。");
+      expect(await one("u-QX01", "学时还能补吗")).toContain("孙丽老师，2026—2027学年度还没结束（2027年5月31日截止，还剩 189 天），现在参加的培训都计入2026—2027学年度。");
       // 云阳's cycle turned on 2026-01-01: 2025 closed the previous one.
       expect(await one("u-YY01", "2025年的学时还能补吗")).toBe(
         "孙丽老师，2025年属于上一个培训周期，那个周期已经结束，补不了了。\n有疑问请找学校管理员周红老师。",
@@ -168,21 +168,21 @@ describe.each(databaseKinds)("questions about the rules on %s", (kind) => {
   describe("one part of the requirement", () => {
     it("信息技术2.0还差多少: just that floor, with its unit, the deadline and days left", async () => {
       expect(await one("u-T0005", "信息技术2.0还差多少")).toBe(
-        "陈静老师：\n· 必修中的信息技术与学科教学融合培训：0 / 10 学分，还差 10 学分，2026年12月31日前完成（还有 38 天）\n回复「我还差多少学分」看全部。",
+        "陈静老师：\n· 必修中的信息技术与学科教学融合培训：0 / 10 学分，还差 10 学分，2026年12月31日前完成（还剩 38 天）\n回复「我还差多少学分」看全部。",
       );
     });
 
     it("必修 and 集中: the region's own category and floor; 校本 finds the category 校本研修 fills", async () => {
-      expect(await one("u-T0003", "必修还差多少")).toContain("· 必修课程：43.5 / 60 学分，还差 16.5 学分，2026年12月31日前完成（还有 38 天）");
+      expect(await one("u-T0003", "必修还差多少")).toContain("· 必修课程：43.5 / 60 学分，还差 16.5 学分，2026年12月31日前完成（还剩 38 天）");
       expect(await one("u-T0003", "集中培训够了吗")).toContain("· 必修中的集中培训：31.5 / 25 学分，已够 ✅");
       expect(await one("u-T0003", "校本够了吗")).toContain("· 校本课程：12 / 20 学分，还差 8 学分");
-      expect(await one("u-YY01", "集中培训够了吗")).toContain("· 县级及以上集中研修：0 / 20 学分，还差 20 学分，2030年12月31日前完成（还有 1499 天）");
+      expect(await one("u-YY01", "集中培训够了吗")).toContain("· 县级及以上集中研修：0 / 20 学分，还差 20 学分，2030年12月31日前完成（还剩 1499 天）");
     });
 
     it("公需: a yearly floor in hours where the region has one, else the whole balance", async () => {
-      expect(await one("u-QX01", "公需科目够了吗")).toContain("· 2026—2027学年度公需科目：0 / 30 学时，还差 30 学时，2027年5月31日前完成（还有 189 天）");
+      expect(await one("u-QX01", "公需科目够了吗")).toContain("· 2026—2027学年度公需科目：0 / 30 学时，还差 30 学时，2027年5月31日前完成（还剩 189 天）");
       expect(await one("u-T0003", "公需科目够了吗")).toBe(
-        "李娜老师，本地区没有单独的公需科目要求，都算在总数里。\n本周期（2022—2026）已获得 61.5 / 90 学分，还差 28.5 学分，2026年12月31日前完成（还有 38 天）。\n回复「我还差多少学分」看全部。",
+        "李娜老师，本地区没有单独的公需科目要求，都算在总数里。\n本周期（2022—2026）已获得 61.5 / 90 学分，还差 28.5 学分，2026年12月31日前完成（还剩 38 天）。\n回复「我还差多少学分」看全部。",
       );
     });
   });

@@ -11,6 +11,7 @@ const BEFORE_BINDING: readonly Role[] = ["teacher"];
 export async function helpHandler(conversation: Conversation, bound: TeacherConversation | undefined): Promise<Reply[]> {
   const roles = bound?.actor.roles ?? BEFORE_BINDING;
   const usable = commandsFor(roles);
+  const administers = roles.includes("school_admin") || roles.includes("region_admin");
   const section = (wanted: HelpSection) =>
     usable.flatMap(({ help }) => {
       if (help?.section !== wanted) return [];
@@ -22,8 +23,10 @@ export async function helpHandler(conversation: Conversation, bound: TeacherConv
       bound: bound !== undefined,
       name: bound?.teacher.name,
       teacher: section("teacher"),
-      admin: section("admin"),
-      reviewer: section("reviewer"),
+      // A reviewer who is no administrator may use 统计 too; she finds it with her own commands.
+      ...(administers
+        ? { admin: section("admin"), reviewer: section("reviewer") }
+        : { admin: [], reviewer: [...section("admin"), ...section("reviewer")] }),
     }),
   ];
 }
