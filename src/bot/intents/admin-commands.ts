@@ -10,7 +10,9 @@ import type { Intent, Matcher } from "./types.js";
 type NoticeTarget = Extract<Intent, { kind: "notice" }>["target"];
 
 /** English verbs must end as words: "notices" is not the command "notice". */
-const NOTICE_VERB = /^(?:发一条通知|发一个通知|发条通知|发个通知|发布通知|发通知|通知一下大家|通知大家|告诉大家|跟大家说一下|跟大家说|(?:notice|notify)(?![a-z])(?: everyone| all)?)/;
+const NOTICE_VERB = /^(?:(?:群发|发布|发一下|发一条|发一个|发条|发个|发)(?:一下|一条|一个|条|个)?(?:群)?通知|通知一下大家|通知大家|告诉大家|跟大家说一下|跟大家说|(?:notice|notify)(?![a-z])(?: everyone| all)?)/;
+/** "通知全校：…" names its target right after 通知; a bare "通知：明天正常上课" is someone's notice, not a command. */
+const NOTICE_TO_TARGET = /^(?:通知|发给|发到)(?=本群|全校|本校|全区|全县|全市|全州)/;
 
 const NOTICE_TARGETS: readonly (readonly [word: string, target: NoticeTarget])[] = [
   ["本群", "group"], ["这个群", "group"], ["群里", "group"], ["群内", "group"], ["group", "group"],
@@ -36,15 +38,21 @@ const STATS_VERB = /^(?:统计一下|统计|查看统计|stats(?![a-z])|statisti
  * Who has (not) handed in, anywhere in the message: 还有谁没交, 交了多少人, 心得体会交齐了没, 作业1没交的名单,
  * 作业2一共交了几份. What is left once these words go is the assignment.
  */
-const WHO_HANDED_IN = /(?:还有)?(?:谁|哪些人|哪些老师|哪几个人?|多少人|几个人|几人)(?:还)?(?:没有|没|未)?(?:交|提交)(?:了)?|(?:还)?(?:没有|没|未)?(?:交|提交)(?:了)?(?:的)?(?:有)?(?:谁|哪些人|多少人|几个人|几人|名单|人数)(?:了)?|(?:一共)?交了几份|交齐了没|交齐了|交齐没|交了多少份|交了多少个|交了几个|(?:还)?差(?:几个人|多少人|几人|几份)|(?:的)?提交情况|交的情况|(?:没有|没|未)(?:交|提交).{0,6}?的?有(?:谁|哪些)|who(?:has|have)n'?t(?:handedin|submitted)|who(?:handedin|submitted)/;
+const WHO_HANDED_IN = /(?:还有)?(?:谁|哪些人|哪些老师|哪几个人?|多少人|几个人|几人)(?:还)?(?:没有|没|未)?(?:交|提交)(?:了)?|(?:还)?(?:没有|没|未)?(?:交|提交)(?:了)?(?:的)?(?:有)?(?:谁|哪些人|多少人|几个人|几人|名单|人数)(?:了)?|(?:一共)?交了几份|交齐了没|交齐了|交齐没|交了多少份|交了多少个|交了几个|(?:还)?差(?:几个人|多少人|几人|几份)|(?:的)?提交情况|交的情况|(?:没有|没|未)(?:交|提交).{0,6}?的?有(?:谁|哪些)|(?:提交|上交|交作业|交)(?:率|比例|进度)|(?:收|交)齐(?:了)?(?:吗|没|没有)|who(?:has|have)n'?t(?:handedin|submitted)|who(?:handedin|submitted)|howmany(?:people|teachers)?(?:have|has)?(?:handedin|submitted)/;
 
 const CREDIT_WORDS = ["学分", "学时"];
 
-const REGISTER_GROUP = /^(?:登记本群|登记这个群|登记群|register(?: this)? group(?![a-z]))/;
-/** 把这个群登记一下 / 请把本群登记为我们学校的群 / 这个群取消登记 / 取消本群的登记 / 本群不用登记了. */
-const GROUP_WORD = /本群|这个群|群/;
-const REGISTERING = /登记/;
-const UNDOING = /取消|不用|不要|别|撤销|撤掉|解除|unregister/;
+const REGISTER_GROUP = /^(?:(?:登记|注册|绑定|认证)(?:一下|下)?(?:本群|这个群|群)|register(?: this)? group(?![a-z]))/;
+/**
+ * 把这个群登记一下 / 注册本群 / 绑定这个群到我们学校 / 这个群取消登记 / 本群不用登记了: a verb of filing (登记, 注册,
+ * 绑定, 认证, 备案) with the group as its object, right after it or before it. 群里 / 群内 is a place, not the
+ * object ("在群里登记一下培训人数" registers no group); 绑定 with an account word binds the sender (绑定本群工号).
+ */
+const FILING = "(?:登记|注册|绑定|认证|备案|关联|录入|register)";
+const THIS_GROUP = "(?:本群|这个群|该群|此群|咱们群|我们群|群(?![里内友主聊]))";
+const GROUP_AS_OBJECT = new RegExp(`${FILING}(?:一下|下)?${THIS_GROUP}|(?:把|将|给)?(?:本群|这个群|该群|此群|咱们群|我们群|把群|将群)(?:.{0,6})${FILING}`);
+const ACCOUNT_WORDS = /工号|手机|账号|微信号|身份证|学号/;
+const UNDOING = /取消|不用|不要|别|撤销|撤掉|解除|解绑|unregister/;
 const UNREGISTER_GROUP = /^(?:取消登记本群|取消登记这个群|取消登记群|取消登记|unregister(?: this)? group)$/;
 
 const NUMBERED_ASSIGNMENT = new RegExp(`^(?:作业|assignment|homework)?第?${NUMBER}(?:个|号|份|项)?(?:作业)?的?$`);
@@ -53,11 +61,13 @@ const NUMBERED_ASSIGNMENT = new RegExp(`^(?:作业|assignment|homework)?第?${NU
 const REF_FILLERS = new RegExp(
   [
     "还有", "谁", "哪些人", "哪些老师", "哪几个人", "多少人", "几个人", "几人", "名单", "人数", "交齐了没", "交齐没", "交齐了", "交齐",
-    "一共", "交了几份", "交了多少份", "交了多少个", "交了几个", "多少份", "几份", "还差", "差", "怎么样", "提交情况", "交的情况", "情况", "还没有交", "还没交", "没有交", "没交", "未交", "提交", "交了", "交", "有",
+    "看看", "看一下", "看下", "查一下", "查查", "查下", "提交率", "上交率", "交齐了吗", "收齐了吗", "收齐了没", "收齐", "率", "进度", "一共", "交了几份", "交了多少份", "交了多少个", "交了几个", "多少份", "几份", "还差", "差", "怎么样", "提交情况", "交的情况", "情况", "还没有交", "还没交", "没有交", "没交", "未交", "提交", "交了", "交", "有",
     "的人", "的老师", "老师们", "老师", "同事", "大家", "赶紧", "赶快", "一下", "都", "把", "给", "了", "的", "没", "还",
-    "who", "hasn't", "hasnt", "haven't", "handed", "in", "submitted", "everyone", "everybody", "about", "the", "for", "on", "of",
+    "howmany", "how", "many", "people", "teachers", "have", "has", "who", "hasn't", "hasnt", "haven't", "handed", "in", "submitted", "everyone", "everybody", "about", "the", "for", "on", "of",
     "please",
-  ].join("|"),
+  ]
+    .sort((a, b) => b.length - a.length)
+    .join("|"),
   "g",
 );
 
@@ -89,7 +99,7 @@ function assignmentRef(message: NormalisedText, start: number, end: number): str
 }
 
 export const matchNotice: Matcher = (message) => {
-  const verb = NOTICE_VERB.exec(message.text);
+  const verb = NOTICE_VERB.exec(message.text) ?? NOTICE_TO_TARGET.exec(message.text);
   if (verb === null) return undefined;
   let position = skipSeparators(message.text, verb[0].length);
   // A target word counts only as a word of its own: "发通知 全校老师…" keeps 全校老师 in the text.
@@ -141,7 +151,7 @@ export const matchRegisterGroup: Matcher = (message) => {
   const verb = REGISTER_GROUP.exec(message.text);
   if (verb === null) {
     // In other words order ("把这个群登记一下"), there is no school code to read.
-    if (!REGISTERING.test(message.compact) || !GROUP_WORD.test(message.compact)) return undefined;
+    if (!GROUP_AS_OBJECT.test(message.compact) || ACCOUNT_WORDS.test(message.compact)) return undefined;
     return UNDOING.test(message.compact) ? { kind: "unregister_group" } : { kind: "register_group" };
   }
   const schoolCode = withoutLeadingSeparators(message.original(verb[0].length));

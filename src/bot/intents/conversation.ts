@@ -30,12 +30,13 @@ const NEXT_PAGE = new QuestionMatcher({
 const HELP = new QuestionMatcher({
   keywords: [
     "帮助", "菜单", "功能", "指令", "命令", "用法", "说明", "怎么用", "能做什么", "会做什么", "会什么", "能干什么",
-    "能干啥", "能干", "可以做什么", "问你什么", "问什么", "不会用", "教教我", "怎么问", "干嘛", "会干", "怎么使用", "如何使用", "使用方法", "whatcanyoudo", "howdoiuse", "howtouse", "help", "menu", "commands",
+    "能干啥", "能干", "可以做什么", "问你什么", "问什么", "不会用", "教教我", "怎么问", "干嘛", "会干", "怎么使用", "如何使用", "使用方法", "使用指南", "使用手册", "有什么用", "有啥用", "帮我做什么", "帮我干什么", "能帮我", "能帮什么",
+    "可以帮我", "问你", "可以问", "能问", "whatcanyoudo", "whatcaniask", "howdoiuse", "howtouse", "howdoesthiswork", "howdoesitwork", "help", "menu", "commands",
     "command", "usage",
   ],
   fillers: [
     "你能", "你会", "你可以", "你", "都", "使用", "操作", "机器人", "小助手", "助手", "这个", "怎么", "介绍", "问题", "我能", "我可以",
-    "can", "you",
+    "在哪", "在哪里", "哪里", "做", "干", "些", "can", "you", "ask", "bot", "this", "use", "i",
   ],
 });
 

@@ -1,5 +1,5 @@
 import { SIGNED_NUMBER } from "./numbers.js";
-import { LEAVE_WORDS } from "./policy.js";
+import { ruleTopicOf } from "./policy.js";
 import type { Slots } from "./slots.js";
 import type { HypotheticalRecord, Matcher } from "./types.js";
 
@@ -42,7 +42,10 @@ export const matchWhatIf: Matcher = (message, slots) => {
   const { compact, text } = message;
   const conditional = CONDITIONAL.test(compact) && (slots.hours !== undefined || slots.credits !== undefined);
   if (!MARKER_AT_START.test(compact) && !addsMore(text) && !conditional) return undefined;
-  // An absence is no training to try out: "如果请假会扣学分吗" asks the rule.
-  if (LEAVE_WORDS.test(compact)) return undefined;
-  return { kind: "what_if", record: recordOf(slots) };
+  // An absence or a failure is no training to try out ("如果请假会扣学分吗" asks the rule), and a what-if
+  // that names nothing to try out is a rule question when it asks one ("what if I don't finish my hours").
+  const record = recordOf(slots);
+  const rule = ruleTopicOf(compact, message.content);
+  if (rule === "leave" || rule === "failed" || (rule !== undefined && Object.keys(record).length === 0)) return undefined;
+  return { kind: "what_if", record };
 };
