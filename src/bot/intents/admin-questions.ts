@@ -7,7 +7,7 @@ import type { Matcher } from "./types.js";
  */
 
 /** How many teachers meet the requirement: a people word or a rate, and a word for meeting it. */
-const PEOPLE = /多少人|几个人|几人|哪些人|哪些老师|有哪些|有谁|谁|名单|人数|多少老师|几个老师|达标率|完成率|合格率|比例|百分之|情况|统计|everyone|who|howmanyteachers|teachers/;
+const PEOPLE = /全体|全员|所有(?:老师|教师|人)|老师们|大家|每个人|每位老师|多少人|几个人|几人|哪些人|哪些老师|有哪些|有谁|谁|名单|人数|多少老师|几个老师|达标率|完成率|合格率|比例|百分之|情况|统计|everyone|who|howmanyteachers|teachers/;
 const MEETING = /达标|修满|修够|学分够|学时够|完成学分|完成学时|学分不够|学时不够|学分没够|学时没够|没修够|(?:学分|学时)(?:的)?完成|合格率|完成率|compliance|compliant|meettherequirement/;
 /** The sender's own numbers ("我达标了吗") are a balance question. */
 const OWN = /^(?:我(?!们)|my|ami)|我(?:的|还|达标|够)/;

@@ -22,7 +22,7 @@ interface Topic {
 }
 
 const QUESTION_WORDS = /吗|么|不|没|能|可以|会|怎么|如何|多少|几|是否|有没有|哪|什么|算|一样|区别|影响|\?|can|does|do|is|will|how|what/;
-const CREDIT_WORDS = /学分|学时|分|算|扣|加|抵|免|达标|要求|规定|政策|文件|标准|白学|白费|作废|有效|认|credit|hour|count|lose|training/;
+const CREDIT_WORDS = /学分|学时|继续教育|继教|免修|用修|要修|分|算|扣|加|抵|免|达标|要求|规定|政策|文件|标准|白学|白费|作废|有效|认|credit|hour|count|lose|training/;
 
 /** The two units of the requirement; a conversion question names both. */
 const HOUR_UNIT = /学时|小时|hours?/;
@@ -40,11 +40,11 @@ const OUTCOME = /会怎样|会怎么样|会如何|后果|影响|处罚|惩罚|�
 
 /** A grade above a pass, and asking whether it earns more than a pass. */
 const GRADE = /优秀|良好|等级|等次|excellent|distinction/;
-const EARNS_MORE = /加分|加学分|多算|多给|多拿|多得|会多|多吗|多不|多一|多点|多些|奖励|加成|翻倍|系数|一样|区别|不同|差别|差多少|extra|more|bonus|different/;
+const EARNS_MORE = /加分|额外|多几|多加|更多|加学分|多算|多给|多拿|多得|会多|多吗|多不|多一|多点|多些|奖励|加成|翻倍|系数|一样|区别|不同|差别|差多少|extra|more|bonus|different/;
 
 /** The cycle's or the year's bounds, and asking when. 学分/学时 alone need an end (截止, 统计到几号). */
 const CYCLE = /周期|本轮|这一轮|这轮|cycle/;
-const WHEN = /什么时候|几号|哪天|哪年|哪几年|哪一年|到哪|从哪|开始|结束|截止|为止|起止|期限|when|start|end/;
+const WHEN = /什么时候|几几年|到几|几号|哪天|哪年|哪几年|哪一年|到哪|从哪|开始|结束|截止|为止|起止|期限|when|start|end/;
 const CREDITS_OR_HOURS = /学分|学时|年度/;
 const CLOSES = /截止|结束|为止|统计到|登记到|认定到|算到(?:几号|哪天|什么时候)/;
 

@@ -28,10 +28,10 @@ const TOPIC_OF = new Map<string, Topic>(WORDS_BY_TOPIC.flatMap(([topic, words]) 
 const SMALL_TALK_WORDS = new WordTable([...TOPIC_OF.keys()].map((word) => [word, word] as const));
 
 /** Who the bot is; asked as a question, so only these whole phrasings count. */
-const IDENTITY = /^是(?:不是)?(?:机器人|真人|人工|ai|bot|robot|自动回复)|^(?:请问)?(?:你|您)(?:是|叫)(?:谁|哪位|哪个|什么|什么东西|啥|机器人|真人|人工|自动|ai)|^(?:who|what)(?:are|r)you|^你是不是(?:机器人|真人|人工|ai)|^(?:are|r)you(?:a)?(?:bot|robot|human|real)/;
+const IDENTITY = /^是(?:不是)?(?:机器人|真人|人工|ai|bot|robot|自动回复)|^(?:请问)?(?:你|您)(?:是|叫)(?:谁|哪位|哪个|什么|什么东西|啥|机器人|真人|人工|自动|ai|人吗|人不|人$|bot)|^(?:who|what)(?:are|r)you|^你是不是(?:机器人|真人|人工|ai|bot|自动回复|自动|人)|^(?:are|r)you(?:a)?(?:bot|robot|human|real)/;
 
 /** Punctuation, particles, spaces and emoji may surround the words ("收到！", "好的呀～", "辛苦了🌹"). */
-const FILLER = /^[^\p{L}\p{N}]$|^[吗呢啊呀吧哦嘛啦哈了的滴]$/u;
+const FILLER = /^[^\p{L}\p{N}]$|^[吗呢啊呀吧哦嘛啦哈了的滴嘞咯哟噢]$/u;
 
 function topicOf(units: readonly Unit[]): Topic | undefined {
   const topics = new Set<Topic>();
