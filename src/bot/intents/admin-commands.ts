@@ -11,8 +11,12 @@ type NoticeTarget = Extract<Intent, { kind: "notice" }>["target"];
 
 /** English verbs must end as words: "notices" is not the command "notice". */
 const NOTICE_VERB = /^(?:(?:群发|发布|发一下|发一条|发一个|发条|发个|发)(?:一下|一条|一个|条|个)?(?:群)?通知|通知一下大家|通知大家|告诉大家|跟大家说一下|跟大家说|(?:notice|notify)(?![a-z])(?: everyone| all)?)/;
-/** "通知全校：…" names its target right after 通知; a bare "通知：明天正常上课" is someone's notice, not a command. */
-const NOTICE_TO_TARGET = /^(?:通知|发给|发到)(?=本群|全校|本校|全区|全县|全市|全州)/;
+/**
+ * The target before the verb: "通知全校：…", "给全校发个通知 …", "在本群发通知 …". A bare "通知：明天正常上课" is
+ * someone's notice, not a command.
+ */
+const TARGET_FIRST = /^(?:通知|(?:给|在|向|对)?(本群|这个群|群里|全校|本校|全区|全县|全市|全州)(?:的)?(?:老师们|老师|所有人|大家)?(?:发|发个|发一个|发条|发一条|发布|群发)(?:一下)?(?:个|条)?通知)/;
+const TARGET_AFTER_VERB = /^通知(本群|全校|本校|全区|全县|全市|全州)/;
 
 const NOTICE_TARGETS: readonly (readonly [word: string, target: NoticeTarget])[] = [
   ["本群", "group"], ["这个群", "group"], ["群里", "group"], ["群内", "group"], ["group", "group"],
@@ -29,16 +33,36 @@ const REJECTION = /^(?:退回|驳回|打回|不通过|不合格|reject(?:ed)?|re
 const REASON_LABEL = /^(?:原因|理由)\s*[:：]?/u;
 
 /** "催交的消息都送达了吗" talks about reminders (jobs); a verb followed by 的 is a noun. */
-const REMIND_VERB = /^(?:(?:帮我|请)?(?:催交(?!的)|催一下|催促|催(?![交的])|提醒交|提醒(?=还没交|没交|未交))|remind(?![a-z]))/;
+const REMIND_VERB = /^(?:(?:帮我|请)?(?:催交(?!的|通知|提醒|消息|情况|记录)|催一下|催促|催(?![交的])|提醒交|提醒(?=还没交|没交|未交))|remind(?![a-z]))/;
 /** "把没交作业1的人都催一下": the assignment before the verb. */
 const REMIND_AT_END = /^把(.{0,30}?)(?:都|全部)?(?:催一下|催催|催交一下|提醒一下)$/;
 
-const STATS_VERB = /^(?:统计一下|统计|查看统计|stats(?![a-z])|statistics)/;
+const STATS_VERB = /^(?:统计一下|统计下|统计|查看统计|stats(?![a-z])|statistics)/;
 /**
- * Who has (not) handed in, anywhere in the message: 还有谁没交, 交了多少人, 心得体会交齐了没, 作业1没交的名单,
- * 作业2一共交了几份. What is left once these words go is the assignment.
+ * Who has (not) handed in, anywhere in the message, built from families of words rather than phrases: people
+ * (谁, 几个人, 哪几位) with handing in (还有谁没交, 几个人交了, 没交的有谁), a count of what was handed in (交了多少,
+ * 交了几份), all in (交齐了没, 收齐了吗), who is missing (还差谁), or the state of handing in (提交情况, 提交率).
+ * What is left once these words go is the assignment.
  */
-const WHO_HANDED_IN = /(?:还有)?(?:谁|哪些人|哪些老师|哪几个人?|多少人|几个人|几人)(?:还)?(?:没有|没|未)?(?:交|提交)(?:了)?|(?:还)?(?:没有|没|未)?(?:交|提交)(?:了)?(?:的)?(?:有)?(?:谁|哪些人|多少人|几个人|几人|名单|人数)(?:了)?|(?:一共)?交了几份|交齐了没|交齐了|交齐没|交了多少份|交了多少个|交了几个|(?:还)?差(?:几个人|多少人|几人|几份)|(?:的)?提交情况|交的情况|(?:没有|没|未)(?:交|提交).{0,6}?的?有(?:谁|哪些)|(?:提交|上交|交作业|交)(?:率|比例|进度)|(?:收|交)齐(?:了)?(?:吗|没|没有)|who(?:has|have)n'?t(?:handedin|submitted)|who(?:handedin|submitted)|howmany(?:people|teachers)?(?:have|has)?(?:handedin|submitted)/;
+const HANDING_IN = "(?:交|提交|上交)";
+const NOT_YET = "(?:还)?(?:没有|没|未)?";
+const WHO = "(?:谁|哪些人|哪些老师|哪几个人?|哪几位|多少人|几个人|几人|几位|多少位|多少老师|几个老师)";
+const WHO_HANDED_IN = new RegExp(
+  [
+    `${WHO}(?:还)?${NOT_YET}${HANDING_IN}`,
+    `${NOT_YET}${HANDING_IN}(?:了)?(?:的)?(?:有)?(?:${WHO}|名单|人数)`,
+    `(?:没有|没|未)${HANDING_IN}.{0,6}?的(?:有)?(?:${WHO}|名单|人数)`,
+    `${HANDING_IN}了(?:多少|几)(?:份|个|人)?`,
+    `(?:交|收)齐(?:了)?(?:吗|没|没有)?$`,
+    `(?:交|收)齐(?:了)?(?:吗|没|没有)`,
+    `(?:还)?差(?:${WHO}|几份|多少份)`,
+    `(?:的)?提交情况|交的情况|(?:提交|上交|交作业|交)(?:率|比例|进度)|作业(?:的)?完成率`,
+    `(?:没有|没|未)${HANDING_IN}.{0,6}?的?有(?:谁|哪些)`,
+    `who(?:has|have)n'?t(?:handedin|submitted)|who(?:handedin|submitted)|howmany(?:people|teachers)?(?:have|has)?(?:handedin|submitted)`,
+  ].join("|"),
+);
+/** 作业本 are exercise books ("作业本都收齐了"), not an assignment. */
+const EXERCISE_BOOKS = /作业本/;
 
 const CREDIT_WORDS = ["学分", "学时"];
 
@@ -53,6 +77,10 @@ const THIS_GROUP = "(?:本群|这个群|该群|此群|咱们群|我们群|群(?!
 const GROUP_AS_OBJECT = new RegExp(`${FILING}(?:一下|下)?${THIS_GROUP}|(?:把|将|给)?(?:本群|这个群|该群|此群|咱们群|我们群|把群|将群)(?:.{0,6})${FILING}`);
 const ACCOUNT_WORDS = /工号|手机|账号|微信号|身份证|学号/;
 const UNDOING = /取消|不用|不要|别|撤销|撤掉|解除|解绑|unregister/;
+/** A school's code ("S03"); a group filed under a school names it anywhere ("把本群登记到S09学校"). */
+const SCHOOL_CODE = /(?<![a-z\d])[a-z]{1,3}\d{1,6}(?![a-z\d])/;
+/** Words after 登记本群 that name no school ("登记本群 please", "登记本群一下吧"). */
+const NO_SCHOOL = /^(?:please|pls|一下|下|吧|了|谢谢|thanks|now)*$/;
 const UNREGISTER_GROUP = /^(?:取消登记本群|取消登记这个群|取消登记群|取消登记|unregister(?: this)? group)$/;
 
 const NUMBERED_ASSIGNMENT = new RegExp(`^(?:作业|assignment|homework)?第?${NUMBER}(?:个|号|份|项)?(?:作业)?的?$`);
@@ -61,7 +89,7 @@ const NUMBERED_ASSIGNMENT = new RegExp(`^(?:作业|assignment|homework)?第?${NU
 const REF_FILLERS = new RegExp(
   [
     "还有", "谁", "哪些人", "哪些老师", "哪几个人", "多少人", "几个人", "几人", "名单", "人数", "交齐了没", "交齐没", "交齐了", "交齐",
-    "看看", "看一下", "看下", "查一下", "查查", "查下", "提交率", "上交率", "交齐了吗", "收齐了吗", "收齐了没", "收齐", "率", "进度", "一共", "交了几份", "交了多少份", "交了多少个", "交了几个", "多少份", "几份", "还差", "差", "怎么样", "提交情况", "交的情况", "情况", "还没有交", "还没交", "没有交", "没交", "未交", "提交", "交了", "交", "有",
+    "看看", "看一下", "看下", "查一下", "查查", "查下", "提交率", "上交率", "交齐了吗", "收齐了吗", "收齐了没", "收齐", "率", "进度", "一共", "交了几份", "交了多少份", "交了多少个", "交了几个", "多少份", "几份", "交了多少", "多少", "几个", "人", "还差", "差", "还剩", "剩下", "剩", "名单发我", "发我", "给我", "告诉我", "完成率", "怎么样", "提交情况", "交的情况", "情况", "还没有交", "还没交", "没有交", "没交", "未交", "提交", "交了", "交", "有",
     "的人", "的老师", "老师们", "老师", "同事", "大家", "赶紧", "赶快", "一下", "都", "把", "给", "了", "的", "没", "还",
     "howmany", "how", "many", "people", "teachers", "have", "has", "who", "hasn't", "hasnt", "haven't", "handed", "in", "submitted", "everyone", "everybody", "about", "the", "for", "on", "of",
     "please",
@@ -99,7 +127,13 @@ function assignmentRef(message: NormalisedText, start: number, end: number): str
 }
 
 export const matchNotice: Matcher = (message) => {
-  const verb = NOTICE_VERB.exec(message.text) ?? NOTICE_TO_TARGET.exec(message.text);
+  const first = TARGET_AFTER_VERB.exec(message.text) ?? TARGET_FIRST.exec(message.text);
+  const firstTarget = NOTICE_TARGETS.find(([word]) => word === first?.[1])?.[1];
+  if (first !== null && firstTarget !== undefined) {
+    const position = skipSeparators(message.text, first[0].length);
+    return { kind: "notice", target: firstTarget, text: withoutLeadingSeparators(message.original(position)) };
+  }
+  const verb = NOTICE_VERB.exec(message.text);
   if (verb === null) return undefined;
   let position = skipSeparators(message.text, verb[0].length);
   // A target word counts only as a word of its own: "发通知 全校老师…" keeps 全校老师 in the text.
@@ -135,15 +169,24 @@ export const matchRemind: Matcher = (message) => {
 
 /** One's own work ("我还有什么作业没交") is the teacher's list, not the admin's statistics. */
 const FIRST_PERSON = /我(?!们)|^my|^i /;
+/** "名单发我", "告诉我谁没交": the sender is addressed, not asking about her own work. */
+const ADDRESSED = /(?:发|给|告诉|帮|让|跟)我/g;
 
 export const matchStats: Matcher = (message) => {
   const verb = STATS_VERB.exec(message.text);
-  if (verb === null && (!WHO_HANDED_IN.test(message.compact) || FIRST_PERSON.test(message.text))) return undefined;
+  const asked = WHO_HANDED_IN.test(message.compact) && !EXERCISE_BOOKS.test(message.compact) && !FIRST_PERSON.test(message.text.replace(ADDRESSED, ""));
+  if (verb === null && !asked) return undefined;
   const ref = assignmentRef(message, verb?.[0].length ?? 0, message.text.length);
   // Statistics are per assignment; "统计一下我的学分" is a teacher asking for their balance.
   if (CREDIT_WORDS.some((word) => ref.includes(word))) return undefined;
   return { kind: "stats", assignmentRef: ref };
 };
+
+/** The school code after `from`, as typed. */
+function schoolCodeFrom(message: NormalisedText, from: number): string | undefined {
+  const found = SCHOOL_CODE.exec(message.text.slice(from));
+  return found === null ? undefined : message.original(from + found.index, from + found.index + found[0].length);
+}
 
 /** 登记本群 / 登记本群 S01 (a region admin filing it under a school); 取消登记本群 sets it back. */
 export const matchRegisterGroup: Matcher = (message) => {
@@ -152,8 +195,12 @@ export const matchRegisterGroup: Matcher = (message) => {
   if (verb === null) {
     // In other words order ("把这个群登记一下"), there is no school code to read.
     if (!GROUP_AS_OBJECT.test(message.compact) || ACCOUNT_WORDS.test(message.compact)) return undefined;
-    return UNDOING.test(message.compact) ? { kind: "unregister_group" } : { kind: "register_group" };
+    if (UNDOING.test(message.compact)) return { kind: "unregister_group" };
+    const code = schoolCodeFrom(message, 0);
+    return code === undefined ? { kind: "register_group" } : { kind: "register_group", schoolCode: code };
   }
-  const schoolCode = withoutLeadingSeparators(message.original(verb[0].length));
-  return schoolCode === "" ? { kind: "register_group" } : { kind: "register_group", schoolCode };
+  const typed = withoutLeadingSeparators(message.original(verb[0].length));
+  const code = schoolCodeFrom(message, verb[0].length);
+  if (code !== undefined) return { kind: "register_group", schoolCode: code };
+  return typed === "" || NO_SCHOOL.test(typed.toLowerCase().replace(/[\s,.!，。！]/gu, "")) ? { kind: "register_group" } : { kind: "register_group", schoolCode: typed };
 };

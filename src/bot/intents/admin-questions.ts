@@ -25,9 +25,14 @@ const REVIEW_QUEUE = new QuestionMatcher({
 });
 const BARE_REVIEW = /^(?:审核|评审|批改|review|审核一下|去审核)$/;
 
+/** An assignment's completion (作业完成率) is who handed it in: statistics, not the credit requirement. */
+const ASSIGNMENT_ONLY = /作业|心得|评课|教学设计|反思/;
+const CREDIT_UNITS = /学分|学时|达标|credit|hour/;
+
 export const matchCompliance: Matcher = (message, slots) => {
   const { compact } = message;
   if (!MEETING.test(compact) || !PEOPLE.test(compact) || OWN.test(compact)) return undefined;
+  if (ASSIGNMENT_ONLY.test(compact) && !CREDIT_UNITS.test(compact)) return undefined;
   return { kind: "compliance", scope: slots.scope ?? "school", period: slots.thisYear ? "year" : "cycle" };
 };
 

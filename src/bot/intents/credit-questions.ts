@@ -31,6 +31,8 @@ const BALANCE_FILLERS = [
   "这学期", "本学期", "学期", "今年", "本年度", "本年", "年度", "这一年", "周期", "本周期", "这个周期", "五年",
   "总", "合计", "累计", "培训", "继续教育", "继教", "剩下", "剩余", "剩", "还需", "还要", "多", "少", "一共",
   "修够没", "修够了", "还缺", "缺", "几分", "几个", "课", "怎么办", "怎么样", "情况",
+  "修", "才", "才能", "才够", "算算", "算一下", "帮我算", "离", "距离", "要求", "出来", "统计出来", "欠", "到", "够数", "数",
+  "status", "ontrack", "on", "track", "far", "from", "the", "requirement", "howfar",
   "enough", "left", "need", "still", "balance", "total", "thisyear", "earned", "remaining", "am", "short", "many", "much",
   "how", "in", "cycle", "year", "this", "done", "complete", "completed", "there", "far", "hours", "'s", "my", "of",
 ];
@@ -44,7 +46,7 @@ const DETAIL_FILLERS = [
 /** The trainings she attended ("我参加过哪些培训", "我的学分都是哪些培训得的") are her records too. */
 const DETAILS = new QuestionMatcher({
   keywords: [
-    "明细", "记录", "清单", "详情", "详细", "流水", "每一笔", "档案", "履历", "参加过", "参加了哪些", "参加了什么", "培训得的", "学过哪些",
+    "明细", "记录", "清单", "详情", "从哪来", "哪来的", "构成", "组成", "来源", "是哪些培训", "是什么培训", "来自哪些", "详细", "流水", "每一笔", "档案", "履历", "参加过", "参加了哪些", "参加了什么", "培训得的", "学过哪些",
     "records", "record", "details", "detail", "history", "breakdown", "attended", "mytrainings",
   ],
   fillers: DETAIL_FILLERS,
@@ -55,7 +57,17 @@ const CREDITS_OF_A_YEAR = new QuestionMatcher({ keywords: [...CREDIT_WORDS, "tra
 
 const TRAININGS_OF_A_YEAR = new QuestionMatcher({ keywords: ["培训", "研修"], fillers: DETAIL_FILLERS });
 
-const BALANCE = new QuestionMatcher({ keywords: [...CREDIT_WORDS, "差多少", "还差", "达标", "balance"], fillers: BALANCE_FILLERS });
+/**
+ * Her standing, in whichever words: the units, what is left (还差, 还欠), having met it (达标, 修够, 修满), what she
+ * has done (修了多少, 完成情况) or continuing education as a whole (我的继续教育完成情况).
+ */
+const BALANCE = new QuestionMatcher({
+  keywords: [
+    ...CREDIT_WORDS, "差多少", "还差", "还欠", "达标", "修了多少", "修了几", "修够", "修满", "我够不够", "我够没够", "我够了",
+    "继续教育", "继教", "balance", "ontrack", "howfar",
+  ],
+  fillers: BALANCE_FILLERS,
+});
 
 export const matchWhy: Matcher = (message, slots) => {
   const { compact } = message;

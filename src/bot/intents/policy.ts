@@ -92,7 +92,7 @@ const TOPICS: readonly Topic[] = [
 ];
 
 /** 还差 / 还要 asks what is left of one's own requirement (balance), not what the requirement is. */
-const REMAINING = /还差|还要|还需|还剩|还缺|剩下|剩余|still|left/;
+const REMAINING = /还差|还要|还需|还剩|还缺|剩下|剩余|离|距离|still|left|howfar|farfrom/;
 
 /** The question mark or particle politeness removal took from the end ("…还有学分吗"). */
 const ENDS_AS_QUESTION = /[吗呢么?]\W*$/u;

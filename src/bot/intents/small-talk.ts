@@ -10,10 +10,11 @@ import type { Intent, Matcher } from "./types.js";
 type Topic = Extract<Intent, { kind: "small_talk" }>["topic"];
 
 const WORDS_BY_TOPIC: readonly (readonly [Topic, readonly string[]])[] = [
-  ["thanks", ["谢谢", "谢啦", "谢谢你", "谢谢您", "谢谢老师", "谢谢啦", "谢了", "多谢", "感谢", "感谢老师", "太感谢了", "非常感谢", "辛苦了", "辛苦", "辛苦老师", "thanks", "thank you", "thankyou", "thx", "ty", "thanks a lot", "so much", "very much", "a lot"]],
+  ["thanks", ["谢谢", "谢啦", "谢谢你", "谢谢您", "谢谢老师", "谢谢啦", "谢了", "多谢", "感谢", "感谢老师", "太感谢了", "非常感谢", "辛苦了", "辛苦", "辛苦老师", "thanks", "thank you", "thankyou", "thx", "ty", "thanks a lot", "so much", "very much", "a lot", "thank u", "thanks u", "tks", "3q", "感谢感谢", "谢谢谢谢"]],
   ["greeting", [
     "在吗", "在不在", "在么", "在", "你好", "您好", "老师好", "你好呀", "嗨", "哈喽", "哈啰", "早上好", "早安", "上午好", "中午好",
-    "下午好", "晚上好", "早", "hello", "hi", "hey", "hi there", "hello there", "小助手", "助手", "老师",
+    "下午好", "晚上好", "早", "有人吗", "有人在吗", "有人在不", "hello", "hi", "hey", "hi there", "hello there", "good morning", "good afternoon",
+    "good evening", "morning", "小助手", "助手", "老师",
   ]],
   ["acknowledgement", [
     "收到", "收到了", "好的呢", "好的", "好滴", "好嘞", "好", "嗯", "哦", "噢", "ok", "okay", "明白", "明白了", "知道了", "知道", "了解", "懂了", "行",
@@ -21,14 +22,17 @@ const WORDS_BY_TOPIC: readonly (readonly [Topic, readonly string[]])[] = [
   ]],
 ];
 
+/** Words that strengthen or address without a topic of their own: "非常感谢您", "太谢谢你了", "thank you so much". */
+const NEUTRAL_WORDS = ["非常", "十分", "万分", "真是", "真的", "真", "太", "超级", "您", "你", "you", "u"];
+
 /** Said in any order, the stronger topic wins: "收到，谢谢" thanks, "你好，收到" acknowledges. */
 const PRIORITY: readonly Topic[] = ["thanks", "acknowledgement", "greeting"];
 
 const TOPIC_OF = new Map<string, Topic>(WORDS_BY_TOPIC.flatMap(([topic, words]) => words.map((word) => [word, topic] as const)));
-const SMALL_TALK_WORDS = new WordTable([...TOPIC_OF.keys()].map((word) => [word, word] as const));
+const SMALL_TALK_WORDS = new WordTable([...TOPIC_OF.keys(), ...NEUTRAL_WORDS].map((word) => [word, word] as const));
 
 /** Who the bot is; asked as a question, so only these whole phrasings count. */
-const IDENTITY = /^是(?:不是)?(?:机器人|真人|人工|ai|bot|robot|自动回复)|^(?:请问)?(?:你|您)(?:是|叫)(?:谁|哪位|哪个|什么|什么东西|啥|机器人|真人|人工|自动|ai|人吗|人不|人$|bot)|^(?:who|what)(?:are|r)you|^你是不是(?:机器人|真人|人工|ai|bot|自动回复|自动|人)|^(?:are|r)you(?:a)?(?:bot|robot|human|real)/;
+const IDENTITY = /^是(?:不是)?(?:机器人|真人|人工|ai|bot|robot|自动回复)|^(?:请问)?(?:你|您)(?:是|叫)(?:谁|哪位|哪个|什么|什么东西|啥|做什么|干什么|干嘛|机器人|真人|人工|自动|ai|人吗|人不|人$|bot)|^(?:who|what)(?:are|r)you|^你是不是(?:机器人|真人|人工|ai|bot|自动回复|自动|人)|^(?:are|r)you(?:a)?(?:bot|robot|human|real)/;
 
 /** Punctuation, particles, spaces and emoji may surround the words ("收到！", "好的呀～", "辛苦了🌹"). */
 const FILLER = /^[^\p{L}\p{N}]$|^[吗呢啊呀吧哦嘛啦哈了的滴嘞咯哟噢]$/u;
@@ -59,7 +63,8 @@ const BOT_NAME = /助手|机器人|bot|小助|学分|继教/;
 export const matchSmallTalk: Matcher = (message) => {
   if (message.mentions.some((name) => !BOT_NAME.test(name))) return undefined;
   const unpunctuated = message.content.replace(/[^\p{L}\p{N}]/gu, "");
-  if (IDENTITY.test(unpunctuated)) return { kind: "small_talk", topic: "identity" };
+  // After a greeting ("你好，你是谁") the question is what politeness removal left.
+  if (IDENTITY.test(unpunctuated) || IDENTITY.test(message.compact)) return { kind: "small_talk", topic: "identity" };
   const topic = topicOf(message.content.split("").map((char, index) => ({ char, from: index, to: index + 1 })));
   return topic === undefined ? undefined : { kind: "small_talk", topic };
 };
