@@ -1,6 +1,8 @@
 import type { NormalisedText } from "./normalise.js";
 import { NUMBER, parseNumber } from "./numbers.js";
+import { assignmentNumberOf } from "./slots.js";
 import type { Intent, Matcher } from "./types.js";
+import { ASSIGNMENT_KIND_WORDS, findWord } from "./vocabulary.js";
 
 /**
  * Admin commands start with their verb (发通知, 审核, 催交, 统计, 登记本群), so they are recognised before any
@@ -33,9 +35,10 @@ const REJECTION = /^(?:退回|驳回|打回|不通过|不合格|reject(?:ed)?|re
 const REASON_LABEL = /^(?:原因|理由)\s*[:：]?/u;
 
 /** "催交的消息都送达了吗" talks about reminders (jobs); a verb followed by 的 is a noun. */
-const REMIND_VERB = /^(?:(?:帮我|请)?(?:催交(?!的|通知|提醒|消息|情况|记录)|催一下|催促|催(?![交的])|提醒交|提醒(?=还没交|没交|未交))|remind(?![a-z]))/;
-/** "把没交作业1的人都催一下": the assignment before the verb. */
-const REMIND_AT_END = /^把(.{0,30}?)(?:都|全部)?(?:催一下|催催|催交一下|提醒一下)$/;
+const REMIND_VERB =
+  /^(?:(?:帮我|请|再|麻烦)*(?:催交(?!的|通知|提醒|消息|情况|记录)|催一下|催促|催(?![交的])|提醒交|提醒(?:一下)?(?:大家|老师们|各位老师|各位|他们|全体老师)?(?=交|提交|完成|还没交|没交|未交))|remind(?![a-z])|send(?: a| the)? reminders?(?: for| about| to)?(?![a-z]))/;
+/** "把没交作业1的人都催一下", "给没交作业2的老师发个提醒": the assignment before the verb. */
+const REMIND_AT_END = /^(?:把|给|向)(.{0,30}?)(?:都|全部)?(?:催一下|催催|催交一下|提醒一下|发个提醒|发一个提醒|发条提醒|发一条提醒|发提醒|发个催交|发催交)$/;
 
 const STATS_VERB = /^(?:统计一下|统计下|统计|查看统计|stats(?![a-z])|statistics)/;
 /**
@@ -44,7 +47,7 @@ const STATS_VERB = /^(?:统计一下|统计下|统计|查看统计|stats(?![a-z]
  * 交了几份), all in (交齐了没, 收齐了吗), who is missing (还差谁), or the state of handing in (提交情况, 提交率).
  * What is left once these words go is the assignment.
  */
-const HANDING_IN = "(?:交|提交|上交)";
+const HANDING_IN = "(?:交|提交|上交|上传)";
 const NOT_YET = "(?:还)?(?:没有|没|未)?";
 const WHO = "(?:谁|哪些人|哪些老师|哪几个人?|哪几位|多少人|几个人|几人|几位|多少位|多少老师|几个老师)";
 const WHO_HANDED_IN = new RegExp(
@@ -56,9 +59,13 @@ const WHO_HANDED_IN = new RegExp(
     `(?:交|收)齐(?:了)?(?:吗|没|没有)?$`,
     `(?:交|收)齐(?:了)?(?:吗|没|没有)`,
     `(?:还)?差(?:${WHO}|几份|多少份)`,
+    `(?:已|未|没)?${HANDING_IN}(?:作业)?(?:的)?(?:名单|人员)`,
+    `${HANDING_IN}(?:得|的)(?:怎么样|如何|情况)`,
+    `(?:作业|心得|评课|教学设计|反思)(?:的)?完成(?:情况|率)`,
+    `(?:作业|心得|评课|教学设计|反思).{0,8}统计(?:一下|下)?$`,
     `(?:的)?提交情况|交的情况|(?:提交|上交|交作业|交)(?:率|比例|进度)|作业(?:的)?完成率`,
     `(?:没有|没|未)${HANDING_IN}.{0,6}?的?有(?:谁|哪些)`,
-    `who(?:has|have)n'?t(?:handedin|submitted)|who(?:handedin|submitted)|howmany(?:people|teachers)?(?:have|has)?(?:handedin|submitted)`,
+    `who(?:has|have|is|'s)?(?:n'?t|not)?(?:yet)?(?:handedin|submitted|turnedin)|howmany(?:people|teachers)?(?:have|has)?(?:handedin|submitted|submissions)|submission(?:rate|status)`,
   ].join("|"),
 );
 /** 作业本 are exercise books ("作业本都收齐了"), not an assignment. */
@@ -91,7 +98,7 @@ const REF_FILLERS = new RegExp(
     "还有", "谁", "哪些人", "哪些老师", "哪几个人", "多少人", "几个人", "几人", "名单", "人数", "交齐了没", "交齐没", "交齐了", "交齐",
     "看看", "看一下", "看下", "查一下", "查查", "查下", "提交率", "上交率", "交齐了吗", "收齐了吗", "收齐了没", "收齐", "率", "进度", "一共", "交了几份", "交了多少份", "交了多少个", "交了几个", "多少份", "几份", "交了多少", "多少", "几个", "人", "还差", "差", "还剩", "剩下", "剩", "名单发我", "发我", "给我", "告诉我", "完成率", "怎么样", "提交情况", "交的情况", "情况", "还没有交", "还没交", "没有交", "没交", "未交", "提交", "交了", "交", "有",
     "的人", "的老师", "老师们", "老师", "同事", "大家", "赶紧", "赶快", "一下", "都", "把", "给", "了", "的", "没", "还",
-    "howmany", "how", "many", "people", "teachers", "have", "has", "who", "hasn't", "hasnt", "haven't", "handed", "in", "submitted", "everyone", "everybody", "about", "the", "for", "on", "of",
+    "howmany", "how", "many", "submissions", "submission", "rate", "status", "what's", "whats", "what", "is", "people", "teachers", "have", "has", "who", "hasn't", "hasnt", "haven't", "handed", "in", "submitted", "everyone", "everybody", "about", "the", "for", "on", "of",
     "please",
   ]
     .sort((a, b) => b.length - a.length)
@@ -111,19 +118,25 @@ function skipSeparators(text: string, position: number): number {
   return next;
 }
 
+/** A kind's name may carry a suffix that is part of what the admin calls it ("评课稿"). */
+const NAME_SUFFIX = /^(?:稿|报告)/;
+
 /**
- * Which assignment an admin means: a number ("2", "作业2", "第二个作业" → "2") or the words as typed
- * ("心得体会"); "" when none is given.
+ * Which assignment an admin means, found rather than left over: a number ("2", "作业2", "第二个作业",
+ * "assignment 2" → "2"), else the name of a kind as typed ("心得体会", "评课稿"), else "" (all of them). Whatever
+ * else surrounds it ("俺们组还有谁没交", "who hasn't submitted yet") names no assignment.
  */
 function assignmentRef(message: NormalisedText, start: number, end: number): string {
   const words = message.text.slice(start, end);
-  const rest = words.replaceAll(" ", "").replace(REF_FILLERS, "");
-  if (rest === "" || /^(?:作业|assignment|homework)$/.test(rest)) return "";
-  const number = parseNumber(NUMBERED_ASSIGNMENT.exec(rest)?.[1]);
+  const compactWords = words.replaceAll(" ", "");
+  const rest = compactWords.replace(REF_FILLERS, "");
+  const number = parseNumber(NUMBERED_ASSIGNMENT.exec(rest)?.[1]) ?? assignmentNumberOf(compactWords);
   if (number !== undefined) return String(number);
-  // The name as typed, without the words around it ("还没交评课的" → "评课").
-  const at = words.indexOf(rest);
-  return at === -1 ? withoutLeadingSeparators(message.original(start, end)) : message.original(start + at, start + at + rest.length);
+  const kind = findWord(words, ASSIGNMENT_KIND_WORDS);
+  if (kind === undefined) return "";
+  const at = words.indexOf(kind.word);
+  const suffix = NAME_SUFFIX.exec(words.slice(at + kind.word.length))?.[0] ?? "";
+  return message.original(start + at, start + at + kind.word.length + suffix.length);
 }
 
 export const matchNotice: Matcher = (message) => {
@@ -176,9 +189,9 @@ export const matchStats: Matcher = (message) => {
   const verb = STATS_VERB.exec(message.text);
   const asked = WHO_HANDED_IN.test(message.compact) && !EXERCISE_BOOKS.test(message.compact) && !FIRST_PERSON.test(message.text.replace(ADDRESSED, ""));
   if (verb === null && !asked) return undefined;
-  const ref = assignmentRef(message, verb?.[0].length ?? 0, message.text.length);
   // Statistics are per assignment; "统计一下我的学分" is a teacher asking for their balance.
-  if (CREDIT_WORDS.some((word) => ref.includes(word))) return undefined;
+  if (CREDIT_WORDS.some((word) => message.compact.includes(word))) return undefined;
+  const ref = assignmentRef(message, verb?.[0].length ?? 0, message.text.length);
   return { kind: "stats", assignmentRef: ref };
 };
 

@@ -48,7 +48,8 @@ const SPELT_YEAR = /(?<![零〇一二三四五六七八九十])([零〇一二三
 const SPELT_DIGITS: Readonly<Record<string, string>> = {
   零: "0", 〇: "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9",
 };
-const YEARS_AGO: readonly (readonly [word: string, yearsAgo: number])[] = [["前年", 2], ["去年", 1], ["上一年", 1], ["lastyear", 1]];
+/** 前年 only as a word of its own: 以前年度 / 之前年份 are "earlier years", no year in particular. */
+const YEARS_AGO: readonly (readonly [word: RegExp, yearsAgo: number])[] = [[/(?<![以之从提])前年/, 2], [/去年/, 1], [/上一年/, 1], [/lastyear/, 1]];
 const THIS_YEAR_WORDS = ["今年", "本年", "年度", "这一年", "当年", "每年", "一年", "thisyear", "annual", "peryear", "ayear"];
 
 /** Letters then digits, dash-separated parts: "P2024-03". Not inside a word ("enrollp2024" is no code). */
@@ -75,7 +76,7 @@ function yearOf(spaced: string): Pick<Slots, "year" | "yearsAgo"> {
   const compact = spaced.replaceAll(" ", "");
   const digits = explicit?.[1] ?? explicit?.[2] ?? (spelt === undefined ? undefined : [...spelt].map((char) => SPELT_DIGITS[char] ?? "").join(""));
   if (digits !== undefined) return { year: digits.length === 2 ? 2000 + Number(digits) : Number(digits) };
-  const relative = YEARS_AGO.find(([word]) => compact.includes(word));
+  const relative = YEARS_AGO.find(([word]) => word.test(compact));
   return relative === undefined ? {} : { yearsAgo: relative[1] };
 }
 
@@ -87,7 +88,7 @@ function personOf(text: string): string | undefined {
   return MID_MENTION.exec(text)?.[1];
 }
 
-function assignmentNumberOf(compact: string): number | undefined {
+export function assignmentNumberOf(compact: string): number | undefined {
   // 一 in 交一下 / 看一下 is not assignment number one.
   const match = ASSIGNMENT_NUMBER.exec(compact.replaceAll("一下", ""));
   return parseNumber(match?.slice(1).find((group) => group !== undefined));
