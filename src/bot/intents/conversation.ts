@@ -9,21 +9,24 @@ import type { Matcher } from "./types.js";
 /** 确认 / 可以发了 / 对，确认 / yes send it / 确认撤回: an explicit go-ahead, nothing else. */
 const CONFIRM = new QuestionMatcher({
   keywords: ["确认", "确定", "发送", "发", "confirm", "send", "yes", "go ahead", "goahead"],
-  fillers: ["对", "是的", "是", "好的", "好", "可以", "就这样", "没问题", "吧", "了", "撤回", "吧", "it", "ok", "please", "now", "the", "notice"],
+  fillers: [
+    "对", "是的", "是", "好的", "好", "行", "嗯", "可以", "就这样", "没问题", "没错", "无误", "就", "这个", "这条", "出去", "出", "吧", "了",
+    "撤回", "退回", "改判", "通过", "it", "ok", "please", "now", "the", "notice", "and",
+  ],
   reply: true,
 });
 
 /** 取消 / 算了 / 不要发 / 这条不发了 / 不撤了: the waiting draft or withdrawal is dropped. */
 const CANCEL = new QuestionMatcher({
-  keywords: ["取消", "算了", "不发", "不要发", "别发", "不撤", "别撤", "不用", "不要了", "cancel", "no", "don't", "dont", "never mind", "nevermind"],
-  fillers: ["先", "暂时", "这条", "这个", "了", "吧", "掉", "发送", "撤回", "还是", "send", "it", "that", "please"],
+  keywords: ["取消", "算了", "不发", "不要发", "别发", "先别发", "不用发", "不撤", "不撤回", "别撤", "不用", "不要了", "cancel", "no", "don't", "dont", "never mind", "nevermind"],
+  fillers: ["先", "暂时", "等等", "等一下", "这条", "这个", "通知", "了", "吧", "掉", "发送", "撤回", "还是", "send", "it", "that", "please"],
   reply: true,
 });
 
 /** 更多 / 下一页 / 再看看后面的 / 还有没有了 / 接着往下看: the next page. */
 const NEXT_PAGE = new QuestionMatcher({
-  keywords: ["更多", "下一页", "下页", "后面的", "后面", "往下", "还有", "继续", "接着", "more", "next", "nextpage"],
-  fillers: ["再", "看看", "看", "名单", "列表", "的", "了", "没有", "吗", "呢", "一页", "page", "show", "please"],
+  keywords: ["更多", "下一页", "下页", "后面的", "后面", "往下", "往下翻", "翻页", "剩下", "别的", "其他", "还有", "继续", "接着", "more", "next", "nextpage"],
+  fillers: ["再", "看看", "看", "名单", "列表", "的", "了", "没有", "吗", "呢", "一页", "几个", "发", "继续发", "还有", "page", "show", "please"],
   reply: true,
 });
 
@@ -44,7 +47,11 @@ const HELP = new QuestionMatcher({
 const BARE_CALL = /^[?？\s]*$/u;
 
 /** A negation turns a go-ahead into its opposite (不发, 别确认), so cancelling is tried first. */
-export const matchConfirm: Matcher = (message) => (CONFIRM.matches(message.compact) ? { kind: "confirm" } : undefined);
+/** A go-ahead is no question: "发出去了吗" asks whether something went out. */
+const ASKS = /[吗么没?][^\p{L}\p{N}]*$/u;
+
+export const matchConfirm: Matcher = (message) =>
+  CONFIRM.matches(message.compact) && !ASKS.test(message.content) ? { kind: "confirm" } : undefined;
 
 export const matchCancel: Matcher = (message) => (CANCEL.matches(message.compact) ? { kind: "cancel" } : undefined);
 

@@ -12,7 +12,7 @@ import type { HypotheticalRecord, Matcher } from "./types.js";
 
 const MARKER_AT_START = /^(?:那么|那|我)?(?:如果|要是|假如|假设|倘若|万一|whatif|ifi|suppose)/;
 
-const AMOUNT = new RegExp(`${SIGNED_NUMBER} ?-?个?(?:学时|小时|hours?|hrs?|h(?![a-z])|学分|credits?)`);
+const AMOUNT = new RegExp(`${SIGNED_NUMBER} ?-?个?(?:(?:more|extra|additional) )?(?:学时|小时|hours?|hrs?|h(?![a-z])|学分|credits?)`);
 
 /** "县级培训30学时的话能达标吗": an amount and a conditional 的话 make a what-if without a marker. */
 const CONDITIONAL = /的话/;
