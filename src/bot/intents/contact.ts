@@ -10,11 +10,11 @@ type Topic = Extract<Intent, { kind: "contact" }>["topic"];
 
 /** The numbers are disputed: a credit word and a word saying it is wrong. */
 const CREDIT_WORDS = /学分|学时|分数|成绩|记录|明细|credits?|hours/;
-const WRONG_WORDS = /(?:好像|感觉|似乎|怎么|咋)(?:还|又|变)?少了|少给|不全|不对|不正确|不一样|不相符|算错|算少|少算|漏算|有误|错了|错误|对不上|不一致|不准|不符|有问题|wrong|incorrect/;
+const WRONG_WORDS = /比.{0,10}(?:少|多)(?!少)|notcorrect|notright|(?:好像|感觉|似乎|怎么|咋)(?:还|又|变)?少了|少给|不全|不对|不正确|不一样|不相符|算错|算少|少算|漏算|有误|错了|错误|对不上|不一致|不准|不符|有问题|wrong|incorrect/;
 
 /** A training the teacher attended is not there. */
 const TRAINING_WORDS = /培训|研修|国培|省培|学习|课程|讲座|活动|记录|学时|学分|证书|training|course|workshop/;
-const MISSING_WORDS = /怎么没有|咋没有|怎么没了|不见了|少录|漏录|少记|漏记|没记上|没记进|没登上|没计入|未计入|没算进去|没录上|没登记|没有登记|isn'?tthere|notthere|notshowing|isn'?tshowing|没有记录|没记录|无记录|没录入|没有录入|没录|未录入|没显示|没有显示|不显示|查不到|找不到|没算上|没算进|没有算|没算|没加上|没加|漏了|漏掉|没更新|没有更新|还没更新|没同步|没上传|notrecorded|missing/;
+const MISSING_WORDS = /少了?(?:一|1)?(?:条|次|个|笔|项)|怎么没有|咋没有|怎么没了|不见了|少录|漏录|少记|漏记|没记上|没记进|没登上|没计入|未计入|没算进去|没录上|没登记|没有登记|isn'?tthere|notthere|notshowing|isn'?tshowing|没有记录|没记录|无记录|没录入|没有录入|没录|未录入|没显示|没有显示|不显示|查不到|找不到|没算上|没算进|没有算|没算|没加上|没加|漏了|漏掉|没更新|没有更新|还没更新|没同步|没上传|notrecorded|missing/;
 
 const HUMAN = /(?:联系|找|问|打给)(?:一下)?(?:学校|本校|区里|县里|我们|我们学校)?(?:的)?(?:管理员|负责人|管理老师)|管理员(?:是谁|是哪位|是哪个|电话|联系方式|在哪)|谁是管理员|人工(?!智能)|转人工|让管理员|管理员联系我|有人联系我|人工客服|人工服务|找人工|要人工|真人|客服|联系管理员|找管理员|管理员是谁|管理员电话|联系谁|找谁|问谁|谁负责|联系方式|联系电话|humanagent|realperson|talktoahuman|contactadmin/;
 

@@ -11,7 +11,7 @@ import { MODE_WORDS, PART_WORDS } from "./vocabulary.js";
 
 const WHY_WORDS = [
   "为什么", "为啥", "为何", "怎么算", "怎么计算", "如何计算", "怎么来的", "怎么得的", "怎么只有", "怎么才", "怎么这么",
-  "咋算", "咋只有", "咋这么", "why", "howcome", "howisitcalculated", "calculated", "worked out", "workedout", "explain",
+  "咋算", "咋只有", "咋这么", "计算过程", "计算方法", "怎么算出来", "算法", "why", "howcome", "howisitcalculated", "calculated", "worked out", "workedout", "explain",
 ];
 /**
  * "为什么今天不开会" is not about credits: a why needs one of these, or a number (the total being
@@ -31,7 +31,7 @@ const BALANCE_FILLERS = [
   "这学期", "本学期", "学期", "今年", "本年度", "本年", "年度", "这一年", "周期", "本周期", "这个周期", "五年",
   "总", "合计", "累计", "培训", "继续教育", "继教", "剩下", "剩余", "剩", "还需", "还要", "多", "少", "一共",
   "修够没", "修够了", "还缺", "缺", "几分", "几个", "课", "怎么办", "怎么样", "情况",
-  "修", "才", "才能", "才够", "算算", "算一下", "帮我算", "离", "距离", "要求", "出来", "统计出来", "欠", "到", "够数", "数",
+  "好多", "不", "修", "才", "才能", "才够", "算算", "算一下", "帮我算", "离", "距离", "要求", "出来", "统计出来", "欠", "到", "够数", "数",
   "status", "ontrack", "on", "track", "far", "from", "the", "requirement", "howfar",
   "enough", "left", "need", "still", "balance", "total", "thisyear", "earned", "remaining", "am", "short", "many", "much",
   "how", "in", "cycle", "year", "this", "done", "complete", "completed", "there", "far", "hours", "'s", "my", "of",
@@ -40,13 +40,14 @@ const BALANCE_FILLERS = [
 const DETAIL_FILLERS = [
   "学分", "学时", "培训", "年", "今年", "去年", "前年", "年度", "每笔", "继教", "继续教育", "参训", "历年", "往年", "以前", "之前",
   "里", "列出", "列一下", "列个", "都是", "哪些", "什么", "上学期", "这学期", "本学期", "学期", "this", "year", "last", "credits", "credit", "hours", "training",
-  "trainings", "list", "for", "'s", "attended", "did", "i", "my", "把", "发我", "给我", "发给我", "show", "all",
+  "trainings", "list", "for", "'s", "attended", "did", "i", "my", "把", "发我", "给我", "发给我", "show", "all", "from",
+  "学习", "发一下", "能", "看看", "参加", "参加的",
 ];
 
 /** The trainings she attended ("我参加过哪些培训", "我的学分都是哪些培训得的") are her records too. */
 const DETAILS = new QuestionMatcher({
   keywords: [
-    "明细", "记录", "清单", "详情", "从哪来", "哪来的", "构成", "组成", "来源", "是哪些培训", "是什么培训", "来自哪些", "详细", "流水", "每一笔", "档案", "履历", "参加过", "参加了哪些", "参加了什么", "培训得的", "学过哪些",
+    "明细", "记录", "清单", "详情", "我的培训", "参加的培训", "列出来", "学了哪些", "学了什么", "学过什么", "从哪来", "哪来的", "构成", "组成", "来源", "是哪些培训", "是什么培训", "来自哪些", "详细", "流水", "每一笔", "档案", "履历", "参加过", "参加了哪些", "参加了什么", "培训得的", "学过哪些",
     "records", "record", "details", "detail", "history", "breakdown", "attended", "mytrainings",
   ],
   fillers: DETAIL_FILLERS,
@@ -106,7 +107,7 @@ export const matchDetails: Matcher = (message, slots) => {
  */
 const PART_PROGRESS = new QuestionMatcher({
   keywords: ["够", "差", "缺", "达标", "多少", "完成", "修满", "修够", "进度", "还需", "还要", "满了", "情况", "enough", "left", "need", "complete"],
-  fillers: [...BALANCE_FILLERS, ...CREDIT_WORDS, "的", "了", "培训", "研修", "科目", "课程", "课", "工程", "2.0"],
+  fillers: [...BALANCE_FILLERS, ...CREDIT_WORDS, "的", "了", "培训", "研修", "科目", "课程", "课", "工程", "2.0", "training", "trainings", "course", "courses"],
 });
 
 /** Every name of a part ("信息技术融合" is two of them), dropped before asking whether the rest asks how far. */

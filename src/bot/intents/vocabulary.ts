@@ -12,7 +12,7 @@ export const MODE_WORDS: WordTable<Mode> = [
   ["集中培训", "centralized"], ["集中研修", "centralized"], ["集中", "centralized"], ["面授", "centralized"],
   ["线下", "centralized"], ["centralized", "centralized"], ["facetoface", "centralized"], ["inperson", "centralized"],
   ["网络", "online"], ["远程", "online"], ["线上", "online"], ["网上", "online"], ["网课", "online"], ["online", "online"],
-  ["校本", "school_based"], ["schoolbased", "school_based"],
+  ["校本", "school_based"], ["schoolbased", "school_based"], ["school-based", "school_based"],
 ];
 
 /**
@@ -63,7 +63,8 @@ export const PART_WORDS: WordTable<RequirementPart> = [
   ["集中培训", "centralized"], ["集中研修", "centralized"], ["集中", "centralized"], ["面授", "centralized"], ["线下", "centralized"],
   ["网络研修", "online"], ["网络培训", "online"], ["网络", "online"], ["远程", "online"], ["线上", "online"], ["网上", "online"], ["网课", "online"],
   ["online", "online"],
-  ["校本研修", "school_based"], ["校本培训", "school_based"], ["校本", "school_based"],
+  ["校本研修", "school_based"], ["校本培训", "school_based"], ["校本", "school_based"], ["schoolbased", "school_based"],
+  ["school-based", "school_based"], ["centralized", "centralized"], ["facetoface", "centralized"],
   ["必修", "required"], ["required", "required"], ["选修", "elective"], ["elective", "elective"],
 ];
 

@@ -14,6 +14,9 @@ const MARKER_AT_START = /^(?:那么|那|我)?(?:如果|要是|假如|假设|倘�
 
 const AMOUNT = new RegExp(`${SIGNED_NUMBER} ?-?个?(?:(?:more|extra|additional) )?(?:学时|小时|hours?|hrs?|h(?![a-z])|学分|credits?)`);
 
+/** Asking for the bonus itself. */
+const BONUS_ASKED = /加分|奖励|bonus|extra/;
+
 /** "县级培训30学时的话能达标吗": an amount and a conditional 的话 make a what-if without a marker. */
 const CONDITIONAL = /的话/;
 
@@ -47,5 +50,7 @@ export const matchWhatIf: Matcher = (message, slots) => {
   const record = recordOf(slots);
   const rule = ruleTopicOf(compact, message.content);
   if (rule === "leave" || rule === "failed" || (rule !== undefined && Object.keys(record).length === 0)) return undefined;
+  // "if I get an excellent result is there a bonus" asks for the bonus rule, not a total with an imagined training.
+  if (rule === "grade_bonus" && slots.hours === undefined && slots.credits === undefined && BONUS_ASKED.test(compact)) return undefined;
   return { kind: "what_if", record };
 };
