@@ -12,13 +12,13 @@ import { ASSIGNMENT_KIND_WORDS, findWord } from "./vocabulary.js";
 type NoticeTarget = Extract<Intent, { kind: "notice" }>["target"];
 
 /** English verbs must end as words: "notices" is not the command "notice". */
-const NOTICE_VERB = /^(?:(?:群发|发布|发一下|发一条|发一个|发条|发个|发)(?:一下|一条|一个|条|个)?(?:群)?通知|通知一下大家|通知大家|告诉大家|跟大家说一下|跟大家说|(?:notice|notify)(?![a-z])(?: everyone| all)?)/;
+const NOTICE_VERB = /^(?:(?:群发|发布|发一下|发一条|发一个|发条|发个|发)(?:一下|一条|一个|条|个)?(?:群)?通知|通知一下大家|通知大家|告诉大家|跟大家说一下|跟大家说|(?:send (?:a |the )?)?(?:notice|notify)(?![a-z])(?: everyone| all)?)/;
 /**
  * The target before the verb: "通知全校：…", "给全校发个通知 …", "在本群发通知 …". A bare "通知：明天正常上课" is
  * someone's notice, not a command.
  */
 const TARGET_FIRST = /^(?:通知|(?:给|在|向|对)?(本群|这个群|群里|全校|本校|全区|全县|全市|全州)(?:的)?(?:老师们|老师|所有人|大家)?(?:发|发个|发一个|发条|发一条|发布|群发)(?:一下)?(?:个|条)?通知)/;
-const TARGET_AFTER_VERB = /^通知(本群|全校|本校|全区|全县|全市|全州)/;
+const TARGET_AFTER_VERB = /^通知(?:一下)?(本群|全校|本校|全区|全县|全市|全州)/;
 
 const NOTICE_TARGETS: readonly (readonly [word: string, target: NoticeTarget])[] = [
   ["本群", "group"], ["这个群", "group"], ["群里", "group"], ["群内", "group"], ["group", "group"],
@@ -73,7 +73,7 @@ const EXERCISE_BOOKS = /作业本/;
 
 const CREDIT_WORDS = ["学分", "学时"];
 
-const REGISTER_GROUP = /^(?:(?:登记|注册|绑定|认证)(?:一下|下)?(?:本群|这个群|群)|register(?: this)? group(?![a-z]))/;
+const REGISTER_GROUP = /^(?:(?:登记|注册|绑定|认证)(?:一下|下)?(?:本群|这个群|群)|register(?: this)? (?:group|chat)(?![a-z]))/;
 /**
  * 把这个群登记一下 / 注册本群 / 绑定这个群到我们学校 / 这个群取消登记 / 本群不用登记了: a verb of filing (登记, 注册,
  * 绑定, 认证, 备案) with the group as its object, right after it or before it. 群里 / 群内 is a place, not the
@@ -81,14 +81,14 @@ const REGISTER_GROUP = /^(?:(?:登记|注册|绑定|认证)(?:一下|下)?(?:本
  */
 const FILING = "(?:登记|注册|绑定|认证|备案|关联|录入|register)";
 const THIS_GROUP = "(?:本群|这个群|该群|此群|咱们群|我们群|群(?![里内友主聊]))";
-const GROUP_AS_OBJECT = new RegExp(`${FILING}(?:一下|下)?${THIS_GROUP}|(?:把|将|给)?(?:本群|这个群|该群|此群|咱们群|我们群|把群|将群)(?:.{0,6})${FILING}`);
+const GROUP_AS_OBJECT = new RegExp(`${FILING}(?:一下|下)?${THIS_GROUP}|(?:把|将|给)?(?:本群|这个群|该群|此群|咱们群|我们群|把群|将群)(?:.{0,12})${FILING}`);
 const ACCOUNT_WORDS = /工号|手机|账号|微信号|身份证|学号/;
 const UNDOING = /取消|不用|不要|别|撤销|撤掉|解除|解绑|unregister/;
 /** A school's code ("S03"); a group filed under a school names it anywhere ("把本群登记到S09学校"). */
 const SCHOOL_CODE = /(?<![a-z\d])[a-z]{1,3}\d{1,6}(?![a-z\d])/;
 /** Words after 登记本群 that name no school ("登记本群 please", "登记本群一下吧"). */
 const NO_SCHOOL = /^(?:please|pls|一下|下|吧|了|谢谢|thanks|now)*$/;
-const UNREGISTER_GROUP = /^(?:取消登记本群|取消登记这个群|取消登记群|取消登记|unregister(?: this)? group)$/;
+const UNREGISTER_GROUP = /^(?:取消登记本群|取消登记这个群|取消登记群|取消登记|unregister(?: this)? (?:group|chat)|(?:remove|cancel|delete|undo)(?: this)? (?:group|chat)(?:'s)? registration)$/;
 
 const NUMBERED_ASSIGNMENT = new RegExp(`^(?:作业|assignment|homework)?第?${NUMBER}(?:个|号|份|项)?(?:作业)?的?$`);
 

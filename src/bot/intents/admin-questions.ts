@@ -7,7 +7,7 @@ import type { Matcher } from "./types.js";
  */
 
 /** How many teachers meet the requirement: a people word or a rate, and a word for meeting it. */
-const PEOPLE = /全体|全员|所有(?:老师|教师|人)|老师们|大家|每个人|每位老师|多少人|几个人|几人|哪些人|哪些老师|有哪些|有谁|谁|名单|人数|多少老师|几个老师|达标率|完成率|合格率|比例|百分之|情况|统计|everyone|who|howmanyteachers|teachers/;
+const PEOPLE = /有多少|有几个|rate|percentage|全体|全员|所有(?:老师|教师|人)|老师们|大家|每个人|每位老师|多少人|几个人|几人|哪些人|哪些老师|有哪些|有谁|谁|名单|人数|多少老师|几个老师|达标率|完成率|合格率|比例|百分之|情况|统计|everyone|who|howmanyteachers|teachers/;
 const MEETING = /达标|修满|修够|学分够|学时够|完成学分|完成学时|学分不够|学时不够|学分没够|学时没够|没修够|(?:学分|学时)(?:的)?完成|合格率|完成率|compliance|compliant|meettherequirement/;
 /** The sender's own numbers ("我达标了吗") are a balance question. */
 const OWN = /^(?:我(?!们)|my|ami)|我(?:的|还|达标|够)/;
@@ -20,7 +20,7 @@ const REVIEW_QUEUE = new QuestionMatcher({
   ],
   fillers: [
     "有哪些", "哪些", "的", "作业", "提交", "任务", "我", "还有", "有", "多少", "几份", "几个", "份", "个", "列表", "清单", "我们学校",
-    "学校", "本校", "全区", "新的", "新", "吗", "核", "改", "阅", "pending", "submissions", "submission", "anything", "any", "to", "new", "reviews", "what's", "whats", "waiting", "for", "is", "are", "there", "any",
+    "学校", "本校", "全区", "今天", "今日", "最近", "新的", "新", "吗", "核", "改", "阅", "pending", "submissions", "submission", "anything", "any", "to", "new", "reviews", "what's", "whats", "waiting", "for", "is", "are", "there", "any",
   ],
 });
 const BARE_REVIEW = /^(?:审核|评审|批改|review|审核一下|去审核)$/;

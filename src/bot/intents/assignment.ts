@@ -20,7 +20,7 @@ const TOPICS: readonly (readonly [AssignmentTopic, RegExp])[] = [
   ["due", /截止|截至|deadline|(?:什么时候|啥时候|几号|哪天|哪一天|几月几号|最晚|最迟)(?:之前|以前|前)?(?:交|提交|上交|要交|截止|结束|到期)?|最晚|最迟|期限|到期|之前交|when.{0,20}due|due(?:date|when)/],
 ];
 
-const WITHDRAW = /撤回|撤销|撤掉|撤了|收回|删掉|删除|取回|交错|传错|发错|提交错|链接错|错交|withdraw|undosubmi|unsubmit/;
+const WITHDRAW = /撤回|撤销|撤掉|撤了|收回|删掉|删除|取回|交错|传错|发错|提交错|链接错|错交|wronglink|wrongfile|takeitback|takeback|withdraw|undosubmi|unsubmit/;
 /** What is withdrawn: a submission. Bare 撤回 counts too ("撤回" alone has nothing else to undo). */
 const WITHDRAW_OBJECT = /作业|心得|反思|评课|教学设计|教案|证书|链接|提交|交|submission|link|^撤回$|^撤销$/;
 

@@ -9,7 +9,7 @@ import type { Matcher } from "./types.js";
  */
 const BIND = new RegExp(
   [
-    "^(?:(?:我要|我想|怎么|如何|要)?(?:绑定|绑|bind(?![a-z]))(?:我的)? ?(?:工号|教师编号|编号|账号|employeenumber|employee ?no|id)?|(?:我的|我)?工号)",
+    "^(?:(?:我要|我想|怎么|如何|要)?(?:绑定|绑|bind(?![a-z]))(?: ?(?:我的|my))? ?(?:工号|教师编号|编号|账号|account|employeenumber|employee ?no|id)?|(?:我的|我)?工号)",
     "(?:是|为|:)? ?",
     "([a-z0-9][a-z0-9_-]*)?",
     "(?: ?(?:验证码|校验码|code)(?:是|为|:)? ?| )?",

@@ -9,7 +9,7 @@ const JOBS = new QuestionMatcher({
   ],
   fillers: [
     "通知", "消息", "提醒", "催交", "本周", "这周", "最近", "近期", "运行", "执行", "都", "正常", "了", "没", "吗", "的",
-    "scheduled", "status", "sent", "did", "go", "out", "went",
+    "scheduled", "status", "reminder", "reminders", "notice", "notices", "sent", "did", "go", "out", "went",
   ],
 });
 

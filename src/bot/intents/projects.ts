@@ -9,14 +9,14 @@ import type { Matcher } from "./types.js";
 
 const ENROLL = new QuestionMatcher({
   keywords: ["报名", "报个名", "报一下", "报", "enroll", "signup", "sign me up", "signmeup", "参加", "参训", "join", "register"],
-  fillers: ["我要", "我想", "这个", "培训", "项目", "班", "帮我", "给我", "一下", "for", "in", "to", "me", "up"],
+  fillers: ["我要", "我想", "这个", "培训", "项目", "班", "帮我", "给我", "一下", "for", "in", "to", "me", "up", "i'd", "id", "i", "like", "would", "want", "wanna"],
 });
 
 const PROJECTS = new QuestionMatcher({
-  keywords: ["培训", "项目", "研修", "课程", "报名", "讲座", "trainings", "training", "projects", "project", "courses", "course", "enroll"],
+  keywords: ["培训", "项目", "研修", "课程", "报名", "讲座", "名额", "trainings", "training", "projects", "project", "courses", "course", "enroll"],
   fillers: [
     "最近", "近期", "最新", "新", "本月", "这个月", "下个月", "这周", "本周", "下周", "可报", "可", "报", "参加", "开放",
-    "开始", "还有", "有啥", "在", "班", "安排", "计划", "哪个", "可以报", "能报", "暑假", "寒假", "假期", "能加学分", "加学分",
+    "开始", "还有", "有啥", "今年", "明年", "推荐", "推荐的", "想报", "报个", "想", "多修点", "多修", "多学点", "点", "学分", "学时", "不", "在", "班", "安排", "计划", "哪个", "可以报", "能报", "暑假", "寒假", "假期", "能加学分", "加学分",
     "集中", "网络", "线上", "线下", "远程", "校本", "国培", "省培", "省级", "市级", "县级", "区级", "国家级",
     "available", "open", "upcoming", "new", "any", "there", "can", "join", "for", "to", "i", "sign", "up", "signup",
   ],
