@@ -96,7 +96,9 @@ const NUMBERED_ASSIGNMENT = new RegExp(`^(?:作业|assignment|homework)?第?${NU
 const REF_FILLERS = new RegExp(
   [
     "还有", "谁", "哪些人", "哪些老师", "哪几个人", "多少人", "几个人", "几人", "名单", "人数", "交齐了没", "交齐没", "交齐了", "交齐",
-    "看看", "看一下", "看下", "查一下", "查查", "查下", "提交率", "上交率", "交齐了吗", "收齐了吗", "收齐了没", "收齐", "率", "进度", "一共", "交了几份", "交了多少份", "交了多少个", "交了几个", "多少份", "几份", "交了多少", "多少", "几个", "人", "还差", "差", "还剩", "剩下", "剩", "名单发我", "发我", "给我", "告诉我", "完成率", "怎么样", "提交情况", "交的情况", "情况", "还没有交", "还没交", "没有交", "没交", "未交", "提交", "交了", "交", "有",
+    "看看", "看一下", "看下", "查一下", "查查", "查下", "提交率", "上交率", "交齐了吗", "收齐了吗", "收齐了没", "收齐", "率", "进度", "一共", "交了几份", "交了多少份", "交了多少个", "交了几个", "多少份", "几份", "交了多少", "多少", "几个", "人", "未提交", "没上传", "上传", "完成情况", "完成", "统计下", "统计", "交得", "我们组", "俺们组", "组里", "组", "已经", "现在", "目前", "能不能", "发个", "发一下", "列个", "列一下",
+    "给我", "咱们", "我们学校", "学校", "本校", "全校", "全区", "啦", "呀", "呢", "吗", "没有", "yet", "those", "them", "still", "not", "n't", "list", "send",
+    "还差", "差", "还剩", "剩下", "剩", "名单发我", "发我", "给我", "告诉我", "完成率", "怎么样", "提交情况", "交的情况", "情况", "还没有交", "还没交", "没有交", "没交", "未交", "提交", "交了", "交", "有",
     "的人", "的老师", "老师们", "老师", "同事", "大家", "赶紧", "赶快", "一下", "都", "把", "给", "了", "的", "没", "还",
     "howmany", "how", "many", "submissions", "submission", "rate", "status", "what's", "whats", "what", "is", "people", "teachers", "have", "has", "who", "hasn't", "hasnt", "haven't", "handed", "in", "submitted", "everyone", "everybody", "about", "the", "for", "on", "of",
     "please",
@@ -120,6 +122,9 @@ function skipSeparators(text: string, position: number): number {
 
 /** A kind's name may carry a suffix that is part of what the admin calls it ("评课稿"). */
 const NAME_SUFFIX = /^(?:稿|报告)/;
+const NAME_SUFFIX_ANYWHERE = /稿|报告/g;
+/** 作业2, 第二个, 2号, assignment 2: a number that names an assignment. */
+const ASSIGNMENT_NUMBER_WORDS = new RegExp(`第?${NUMBER}(?:个|份|项|次|篇|号)?`, "g");
 
 /**
  * Which assignment an admin means, found rather than left over: a number ("2", "作业2", "第二个作业",
@@ -191,9 +196,23 @@ export const matchStats: Matcher = (message) => {
   if (verb === null && !asked) return undefined;
   // Statistics are per assignment; "统计一下我的学分" is a teacher asking for their balance.
   if (CREDIT_WORDS.some((word) => message.compact.includes(word))) return undefined;
+  // Without the verb, whatever was handed in must be an assignment: "谁还没交体检表" asks about a form.
+  if (verb === null && unaccounted(message.compact).length > MAX_UNACCOUNTED) return undefined;
   const ref = assignmentRef(message, verb?.[0].length ?? 0, message.text.length);
   return { kind: "stats", assignmentRef: ref };
 };
+
+/** A stray character is tolerated ("作业2交了几个啦"); a word is something else handed in (体检表, 班费). */
+const MAX_UNACCOUNTED = 1;
+const ASSIGNMENT_NAMES = new RegExp(
+  [...ASSIGNMENT_KIND_WORDS.map(([word]) => word), "作业", "assignment", "homework"].sort((a, b) => b.length - a.length).join("|"),
+  "g",
+);
+
+/** What is left of a question about handing in once the assignment, its number and the question's words go. */
+function unaccounted(compact: string): string {
+  return compact.replace(REF_FILLERS, "").replace(ASSIGNMENT_NAMES, "").replace(ASSIGNMENT_NUMBER_WORDS, "").replace(NAME_SUFFIX_ANYWHERE, "");
+}
 
 /** The school code after `from`, as typed. */
 function schoolCodeFrom(message: NormalisedText, from: number): string | undefined {

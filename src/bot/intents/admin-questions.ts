@@ -6,8 +6,12 @@ import type { Matcher } from "./types.js";
  * 待审核 / 有哪些要审核的 / a bare 审核 (the review queue). Role checks are the handlers' job.
  */
 
-/** How many teachers meet the requirement: a people word or a rate, and a word for meeting it. */
-const PEOPLE = /有多少|有几个|rate|percentage|全体|全员|所有(?:老师|教师|人)|老师们|大家|每个人|每位老师|多少人|几个人|几人|哪些人|哪些老师|有哪些|有谁|谁|名单|人数|多少老师|几个老师|达标率|完成率|合格率|比例|百分之|情况|统计|everyone|who|howmanyteachers|teachers/;
+/**
+ * How many teachers meet the requirement: a people word or a rate, and a word for meeting it. The state of
+ * things (情况, 统计) is the teachers' only when a school or the region is named: "本年度学时完成情况" is her own.
+ */
+const PEOPLE = /有多少|有几个|rate|percentage|全体|全员|所有(?:老师|教师|人)|老师|大家|每个人|多少人|几个人|几人|哪些人|有哪些|有谁|谁|名单|人数|达标率|完成率|合格率|比例|百分之|everyone|who|howmanyteachers|teachers/;
+const STATE = /情况|统计/;
 const MEETING = /达标|修满|修够|学分够|学时够|完成学分|完成学时|学分不够|学时不够|学分没够|学时没够|没修够|(?:学分|学时)(?:的)?完成|合格率|完成率|compliance|compliant|meettherequirement/;
 /** The sender's own numbers ("我达标了吗") are a balance question. */
 const OWN = /^(?:我(?!们)|my|ami)|我(?:的|还|达标|够)/;
@@ -31,7 +35,8 @@ const CREDIT_UNITS = /学分|学时|达标|credit|hour/;
 
 export const matchCompliance: Matcher = (message, slots) => {
   const { compact } = message;
-  if (!MEETING.test(compact) || !PEOPLE.test(compact) || OWN.test(compact)) return undefined;
+  const aboutTeachers = PEOPLE.test(compact) || (STATE.test(compact) && slots.scope !== undefined);
+  if (!MEETING.test(compact) || !aboutTeachers || OWN.test(compact)) return undefined;
   if (ASSIGNMENT_ONLY.test(compact) && !CREDIT_UNITS.test(compact)) return undefined;
   return { kind: "compliance", scope: slots.scope ?? "school", period: slots.thisYear ? "year" : "cycle" };
 };

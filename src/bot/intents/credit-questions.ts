@@ -31,7 +31,7 @@ const BALANCE_FILLERS = [
   "这学期", "本学期", "学期", "今年", "本年度", "本年", "年度", "这一年", "周期", "本周期", "这个周期", "五年",
   "总", "合计", "累计", "培训", "继续教育", "继教", "剩下", "剩余", "剩", "还需", "还要", "多", "少", "一共",
   "修够没", "修够了", "还缺", "缺", "几分", "几个", "课", "怎么办", "怎么样", "情况",
-  "好多", "不", "修", "才", "才能", "才够", "算算", "算一下", "帮我算", "离", "距离", "要求", "出来", "统计出来", "欠", "到", "够数", "数",
+  "评职称", "职称", "好多", "不", "修", "才", "才能", "才够", "算算", "算一下", "帮我算", "离", "距离", "要求", "出来", "统计出来", "欠", "到", "够数", "数",
   "status", "ontrack", "on", "track", "far", "from", "the", "requirement", "howfar",
   "enough", "left", "need", "still", "balance", "total", "thisyear", "earned", "remaining", "am", "short", "many", "much",
   "how", "in", "cycle", "year", "this", "done", "complete", "completed", "there", "far", "hours", "'s", "my", "of",
@@ -64,7 +64,7 @@ const TRAININGS_OF_A_YEAR = new QuestionMatcher({ keywords: ["培训", "研修"]
  */
 const BALANCE = new QuestionMatcher({
   keywords: [
-    ...CREDIT_WORDS, "差多少", "还差", "还欠", "达标", "修了多少", "修了几", "修够", "修满", "我够不够", "我够没够", "我够了",
+    ...CREDIT_WORDS, "compliant", "差多少", "还差", "还欠", "达标", "修了多少", "修了几", "修够", "修满", "我够不够", "我够没够", "我够了",
     "继续教育", "继教", "balance", "ontrack", "howfar",
   ],
   fillers: BALANCE_FILLERS,
@@ -106,7 +106,10 @@ export const matchDetails: Matcher = (message, slots) => {
  * far along it is; the part's name alone is no question ("集中培训" lists nothing).
  */
 const PART_PROGRESS = new QuestionMatcher({
-  keywords: ["够", "差", "缺", "达标", "多少", "完成", "修满", "修够", "进度", "还需", "还要", "满了", "情况", "enough", "left", "need", "complete"],
+  keywords: [
+    "够", "差", "缺", "达标", "多少", "完成", "修满", "修够", "进度", "还需", "还要", "满了", "情况", "enough", "left", "need", "complete", "done",
+    "finished",
+  ],
   fillers: [...BALANCE_FILLERS, ...CREDIT_WORDS, "的", "了", "培训", "研修", "科目", "课程", "课", "工程", "2.0", "training", "trainings", "course", "courses"],
 });
 

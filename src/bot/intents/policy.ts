@@ -22,25 +22,25 @@ interface Topic {
 }
 
 const QUESTION_WORDS = /吗|么|不|没|能|可以|会|怎么|如何|多少|几|是否|有没有|哪|什么|算|一样|区别|影响|\?|can|does|do|is|will|how|what/;
-const CREDIT_WORDS = /deduct|学分|学时|继续教育|继教|免修|用修|要修|分|算|扣|加|抵|免|达标|要求|规定|政策|文件|标准|白学|白费|作废|有效|认|credit|hour|count|lose|training/;
+const CREDIT_WORDS = /deduct|bonus|extra|学分|学时|继续教育|继教|免修|用修|要修|分|算|扣|加|抵|免|达标|要求|规定|政策|文件|标准|白学|白费|作废|有效|认|credit|hour|count|lose|training/;
 
 /** The two units of the requirement; a conversion question names both. */
 const HOUR_UNIT = /学时|小时|hours?/;
 const CREDIT_UNIT = /学分|credits?/;
 /** How one unit becomes the other: a conversion word, or "one unit is how many" (一学分是几个学时). */
-const CONVERTING = /convert|conversion|折|换|等于|=|相当于|合多少|合几|比例|关系|对应|(?:一|1|每|单)个?(?:学分|学时|小时)(?:是|算|要|需要|等于|合|折|就是)?(?:几|多少)|(?:几|多少)个?(?:学时|小时)(?:是|算|才算|等于|合|折)?(?:一|1)个?学分|(?:is|in|make|makes|per|for|equals?)(?:one|a|1)(?:credit|hour)|perhour|percredit/;
+const CONVERTING = /convert|conversion|折|换|等于|=|相当于|合多少|合几|比例|关系|对应|(?:一|1|每|单)个?(?:学分|学时|小时)(?:是|算|要|需要|等于|合|折|就是)?(?:几|多少)|(?:几|多少|\d+)个?(?:学时|小时)(?:是|算|才算|等于|合|折)?(?:一|1)个?学分|(?:is|in|make|makes|per|for|equals?)(?:one|a|1)(?:credit|hour)|perhour|percredit/;
 
 /** Credits or hours beyond the requirement, and a later year or cycle they might count for. */
-const SURPLUS = /多出|多余|超出|超过|超了|溢出|多修|修多|学多|多了|extra|surplus|excess/;
+const SURPLUS = /超额|多出|多余|超出|超过|超了|溢出|多修|修多|学多|多了|extra|surplus|excess/;
 const LATER_PERIOD = /明年|下一?年|下年度|下个?周期|下一个周期|下一轮|下轮|以后|往后|nextyear|nextcycle|future/;
 
 /** Falling short of the requirement ("够不够" asks, it does not fall short), and what that could lead to. */
 const SHORTFALL = /不达标|没修够|没学够|没学完|没达标|未达标|达不到|达不了|(?<!够)不够|没够|修不够|修不满|没修满|没修完|没完成|未完成|完不成|不足|don'?t(?:have|get)?(?:enough|finish|complete|meet)|notenough|didn'?t(?:finish|complete|meet)|fallshort/;
-const OUTCOME = /会怎样|会怎么样|会如何|后果|影响|处罚|惩罚|处分|处理|通报|追责|会不会|职称|评优|评先|年度考核|考核|定级|晋级|晋升|注册|资格|绩效|评聘|whathappens|consequence|affect|penalt|whatif/;
+const OUTCOME = /扣|工资|奖金|评级|挂钩|会怎样|会怎么样|会如何|后果|影响|处罚|惩罚|处分|处理|通报|追责|会不会|职称|评优|评先|年度考核|考核|定级|晋级|晋升|注册|资格|绩效|评聘|whathappens|consequence|affect|penalt|whatif/;
 
 /** A grade above a pass, and asking whether it earns more than a pass. */
 const GRADE = /优秀|良好|等级|等次|excellent|distinction/;
-const EARNS_MORE = /加分|额外|多几|多加|更多|加学分|多算|多给|多拿|多得|会多|多吗|多不|多一|多点|多些|奖励|加成|翻倍|系数|一样|区别|不同|差别|差多少|extra|more|bonus|different/;
+const EARNS_MORE = /加几|加多少|加分|额外|多几|多加|更多|加学分|多算|多给|多拿|多得|会多|多吗|多不|多一|多点|多些|奖励|加成|翻倍|系数|一样|区别|不同|差别|差多少|extra|more|bonus|different/;
 
 /** The cycle's or the year's bounds, and asking when. 学分/学时 alone need an end (截止, 统计到几号). */
 const CYCLE = /周期|本轮|这一轮|这轮|学年|自然年|cycle/;
@@ -59,7 +59,7 @@ const TOPICS: readonly Topic[] = [
     topic: "carry_over",
     question: /结转|顺延|延到|延续到|carry(?:ing)?over|多修.{0,8}(?:明年|下一?年|下个?周期)|(?:明年|下一?年|下个?周期)(?:还)?(?:能|可以)(?:用|算)|带到下|留到下|留到明年|算到下|计入下|转到下|转到明年|carryover|carriedover|rollover/,
     together: [SURPLUS, LATER_PERIOD],
-    subject: /多出来|多出的|多出|超出|溢出|多余|多修的|多修了|修多了|学多了/,
+    subject: /超额|多出来|多出的|多出|超出|溢出|多余|多修的|多修了|修多了|学多了/,
   },
   {
     topic: "make_up",
@@ -70,6 +70,7 @@ const TOPICS: readonly Topic[] = [
     question: /不达标(?:会|的话|有什么|怎么|咋|要不要|需要|要)|没达标(?:会|的话|有什么|怎么)|修不够|没修够(?:会|的话|怎么)|(?:学分|学时)不够(?:会|的话|有什么|怎么办|咋办)|后果|影响(?:评职称|职称|考核|年度考核|定级|评优|晋级|注册)|whathappensif|consequence/,
     together: [SHORTFALL, OUTCOME],
   },
+  { topic: "consequences", together: [/挂钩|有关系|有关联|相关吗|关联/, /职称|评优|考核|注册|晋升|晋级|绩效|定级/] },
   { topic: "degree_upgrade", subject: /学历|读研|考研|研究生|硕士|博士|学位|专升本|函授|自考|成人高考|在职研|电大|国开|degree|master/ },
   { topic: "lecturer_bonus", subject: /主讲|授课|讲课|讲师|培训师|做讲座|开讲座|送教|上示范课|上公开课|上培训课|给.{0,6}上(?:培训)?课|lecturer|lecturing|teachacourse/ },
   {
@@ -77,7 +78,7 @@ const TOPICS: readonly Topic[] = [
     question: /(?:优秀|良好)(?:.{0,8})(?:加分|加学分|多算|多给|加不加|有加|奖励|加成|翻倍|系数|多一点|多一些|多点|一样|区别|不同|差别|差多少)|(?:加分|加学分).{0,6}(?:优秀|良好)|excellent.{0,20}(?:extra|more|bonus)|bonus.{0,20}(?:excellent|grade)/,
     together: [GRADE, EARNS_MORE],
   },
-  { topic: "leave", subject: /请假|缺.{0,3}课|请了.{0,4}假|请.{0,2}假|病假|事假|产假|婚假|丧假|缺勤|缺课|缺席|迟到|早退|旷课|absent|absence|sick|illness|missaday|missedaday|missaclass|miss(?:ed)?(?:a|one|two)?(?:day|session|class)|leave/ },
+  { topic: "leave", subject: /请假|缺.{0,3}课|请了.{0,4}假|请.{0,2}假|病假|事假|产假|婚假|丧假|缺勤|缺课|缺席|迟到|早退|旷课|absent|absence|没去|没参加|没听完|没看完|没上完|没学完|出差|skip|sick|illness|missaday|missedaday|missaclass|miss(?:ed)?(?:a|one|two)?(?:day|session|class)|leave/ },
   { topic: "failed", subject: /不合格|没合格|没通过|没过|不及格|挂科|挂了|考核不过|考试不过|没考过|fail/ },
   {
     topic: "requirement",

@@ -56,7 +56,7 @@ export const ASSIGNMENT_KIND_WORDS: WordTable<AssignmentKind> = [
  * part), and the 2.0 programme goes by many names.
  */
 export const PART_WORDS: WordTable<RequirementPart> = [
-  ["信息技术应用能力提升工程", "it_application"], ["能力提升工程", "it_application"], ["提升工程", "it_application"],
+  ["信息技术应用能力提升工程", "it_application"], ["信息技术应用能力", "it_application"], ["应用能力提升", "it_application"], ["能力提升工程", "it_application"], ["提升工程", "it_application"],
   ["信息技术", "it_application"], ["信息化", "it_application"], ["融合", "it_application"], ["2.0", "it_application"],
   ["公需科目", "public_subject"], ["公需课", "public_subject"], ["公需", "public_subject"],
   ["校本课程", "school_course"],
