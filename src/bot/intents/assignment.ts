@@ -22,7 +22,7 @@ const TOPICS: readonly (readonly [AssignmentTopic, RegExp])[] = [
 
 const WITHDRAW = /撤回|撤销|撤掉|撤了|收回|删掉|删除|取回|交错|传错|发错|提交错|链接错|错交|wronglink|wrongfile|takeitback|takeback|withdraw|undosubmi|unsubmit/;
 /** What is withdrawn: a submission. Bare 撤回 counts too ("撤回" alone has nothing else to undo). */
-const WITHDRAW_OBJECT = /作业|心得|反思|评课|教学设计|教案|证书|链接|提交|交|submission|link|^撤回$|^撤销$/;
+const WITHDRAW_OBJECT = /作业|心得|反思|评课|教学设计|教案|证书|链接|提交|交|submission|link|assignment|homework|essay|^撤回$|^撤销$/;
 
 function which(slots: Slots): Pick<Slots, "assignmentNumber" | "assignmentKind"> {
   return {
