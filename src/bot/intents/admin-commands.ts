@@ -68,8 +68,8 @@ const WHO_HANDED_IN = new RegExp(
     `who(?:has|have|is|'s)?(?:n'?t|not)?(?:yet)?(?:handedin|submitted|turnedin)|howmany(?:people|teachers)?(?:have|has)?(?:handedin|submitted|submissions)|submission(?:rate|status)`,
   ].join("|"),
 );
-/** 作业本 are exercise books ("作业本都收齐了"), not an assignment. */
-const EXERCISE_BOOKS = /作业本/;
+/** Pupils' homework and exercise books ("学生作业交齐了", "作业本都收齐了") are not the teachers' assignments. */
+const EXERCISE_BOOKS = /作业本|学生|孩子|娃|班级|寒假作业|暑假作业|练习册/;
 
 const CREDIT_WORDS = ["学分", "学时"];
 
@@ -96,7 +96,7 @@ const NUMBERED_ASSIGNMENT = new RegExp(`^(?:作业|assignment|homework)?第?${NU
 const REF_FILLERS = new RegExp(
   [
     "还有", "谁", "哪些人", "哪些老师", "哪几个人", "多少人", "几个人", "几人", "名单", "人数", "交齐了没", "交齐没", "交齐了", "交齐",
-    "看看", "看一下", "看下", "查一下", "查查", "查下", "提交率", "上交率", "交齐了吗", "收齐了吗", "收齐了没", "收齐", "率", "进度", "一共", "交了几份", "交了多少份", "交了多少个", "交了几个", "多少份", "几份", "交了多少", "多少", "几个", "人", "未提交", "没上传", "上传", "完成情况", "完成", "统计下", "统计", "交得", "我们组", "俺们组", "组里", "组", "已经", "现在", "目前", "能不能", "发个", "发一下", "列个", "列一下",
+    "看看", "看一下", "看下", "查一下", "查查", "查下", "提交率", "上交率", "交齐了吗", "收齐了吗", "收齐了没", "收齐", "率", "进度", "一共", "交了几份", "交了多少份", "交了多少个", "交了几个", "多少份", "几份", "交了多少", "多少", "几个", "人", "未提交", "没上传", "上传", "完成情况", "完成", "统计下", "统计", "交得", "他们", "我们组", "俺们组", "组里", "组", "已经", "现在", "目前", "能不能", "发个", "发一下", "列个", "列一下",
     "给我", "咱们", "我们学校", "学校", "本校", "全校", "全区", "啦", "呀", "呢", "吗", "没有", "yet", "those", "them", "still", "not", "n't", "list", "send",
     "还差", "差", "还剩", "剩下", "剩", "名单发我", "发我", "给我", "告诉我", "完成率", "怎么样", "提交情况", "交的情况", "情况", "还没有交", "还没交", "没有交", "没交", "未交", "提交", "交了", "交", "有",
     "的人", "的老师", "老师们", "老师", "同事", "大家", "赶紧", "赶快", "一下", "都", "把", "给", "了", "的", "没", "还",
@@ -122,14 +122,19 @@ function skipSeparators(text: string, position: number): number {
 
 /** A kind's name may carry a suffix that is part of what the admin calls it ("评课稿"). */
 const NAME_SUFFIX = /^(?:稿|报告)/;
-const NAME_SUFFIX_ANYWHERE = /稿|报告/g;
 /** 作业2, 第二个, 2号, assignment 2: a number that names an assignment. */
 const ASSIGNMENT_NUMBER_WORDS = new RegExp(`第?${NUMBER}(?:个|份|项|次|篇|号)?`, "g");
 
+/** Words an assignment's title is built around ("课堂实录反思", "集中培训心得体会", "第三次作业"). */
+const ASSIGNMENT_NAME = new RegExp(
+  [...ASSIGNMENT_KIND_WORDS.map(([word]) => word), "作业", "assignment", "homework"].sort((a, b) => b.length - a.length).join("|"),
+);
+const BARE_ASSIGNMENT_WORD = /^(?:作业|assignment|homework)$/;
+
 /**
- * Which assignment an admin means, found rather than left over: a number ("2", "作业2", "第二个作业",
- * "assignment 2" → "2"), else the name of a kind as typed ("心得体会", "评课稿"), else "" (all of them). Whatever
- * else surrounds it ("俺们组还有谁没交", "who hasn't submitted yet") names no assignment.
+ * Which assignment an admin means: a number ("2", "作业2", "第二个作业", "assignment 2" → "2"), else a title
+ * built around an assignment word as typed ("课堂实录反思", "评课稿"), else "" (all of them). Words that name no
+ * assignment ("体检表") are no title.
  */
 function assignmentRef(message: NormalisedText, start: number, end: number): string {
   const words = message.text.slice(start, end);
@@ -137,11 +142,15 @@ function assignmentRef(message: NormalisedText, start: number, end: number): str
   const rest = compactWords.replace(REF_FILLERS, "");
   const number = parseNumber(NUMBERED_ASSIGNMENT.exec(rest)?.[1]) ?? assignmentNumberOf(compactWords);
   if (number !== undefined) return String(number);
+  if (!ASSIGNMENT_NAME.test(rest) || BARE_ASSIGNMENT_WORD.test(rest)) return "";
+  const at = words.indexOf(rest);
+  if (at !== -1) return message.original(start + at, start + at + rest.length);
+  // The title was interrupted by the question's words ("催催他们交评课稿"): the kind's name as typed.
   const kind = findWord(words, ASSIGNMENT_KIND_WORDS);
   if (kind === undefined) return "";
-  const at = words.indexOf(kind.word);
-  const suffix = NAME_SUFFIX.exec(words.slice(at + kind.word.length))?.[0] ?? "";
-  return message.original(start + at, start + at + kind.word.length + suffix.length);
+  const kindAt = words.indexOf(kind.word);
+  const suffix = NAME_SUFFIX.exec(words.slice(kindAt + kind.word.length))?.[0] ?? "";
+  return message.original(start + kindAt, start + kindAt + kind.word.length + suffix.length);
 }
 
 export const matchNotice: Matcher = (message) => {
@@ -204,14 +213,11 @@ export const matchStats: Matcher = (message) => {
 
 /** A stray character is tolerated ("作业2交了几个啦"); a word is something else handed in (体检表, 班费). */
 const MAX_UNACCOUNTED = 1;
-const ASSIGNMENT_NAMES = new RegExp(
-  [...ASSIGNMENT_KIND_WORDS.map(([word]) => word), "作业", "assignment", "homework"].sort((a, b) => b.length - a.length).join("|"),
-  "g",
-);
 
-/** What is left of a question about handing in once the assignment, its number and the question's words go. */
+/** What is left of a question about handing in once the question's words and a number go; a title accounts for all. */
 function unaccounted(compact: string): string {
-  return compact.replace(REF_FILLERS, "").replace(ASSIGNMENT_NAMES, "").replace(ASSIGNMENT_NUMBER_WORDS, "").replace(NAME_SUFFIX_ANYWHERE, "");
+  const rest = compact.replace(REF_FILLERS, "");
+  return ASSIGNMENT_NAME.test(rest) ? "" : rest.replace(ASSIGNMENT_NUMBER_WORDS, "");
 }
 
 /** The school code after `from`, as typed. */

@@ -97,6 +97,21 @@ describe("wrong numbers are not given", () => {
     expect(parseIntent("2025年的学时还能补吗").kind).toBe("policy");
   });
 
+  it("以前年度 is earlier years, not 前年 (two years ago)", () => {
+    expect(parseIntent("以前年度没修满的能补吗")).toEqual({ kind: "policy", topic: "make_up" });
+  });
+
+  it("'30 more hours' is 30 hours, and 30多学时 (thirty-odd) is no amount", () => {
+    expect(parseIntent("what if I take 30 more hours online")).toEqual({ kind: "what_if", record: { mode: "online", hours: 30 } });
+    expect(parseIntent("如果再学30多个学时")).toEqual({ kind: "what_if", record: {} });
+  });
+
+  it("statistics name an assignment by its title or number, never by other words around the question", () => {
+    expect(parseIntent("课堂实录反思还有谁没交")).toEqual({ kind: "stats", assignmentRef: "课堂实录反思" });
+    expect(parseIntent("俺们组还有谁没交嘞")).toEqual({ kind: "stats", assignmentRef: "" });
+    expect(parseIntent("谁还没交体检表").kind).toBe("unknown");
+  });
+
   it("another teacher's credits are never answered with the sender's", () => {
     expect(parseIntent("张老师的学分还差多少").kind).toBe("unknown");
   });
