@@ -10,7 +10,7 @@ import type { Matcher } from "./types.js";
  * How many teachers meet the requirement: a people word or a rate, and a word for meeting it. The state of
  * things (情况, 统计) is the teachers' only when a school or the region is named: "本年度学时完成情况" is her own.
  */
-const PEOPLE = /有多少|有几个|rate|percentage|全体|全员|所有(?:老师|教师|人)|老师|大家|每个人|多少人|几个人|几人|哪些人|有哪些|有谁|谁|名单|人数|达标率|完成率|合格率|比例|百分之|everyone|who|howmanyteachers|teachers/;
+const PEOPLE = /的有多少|的有几个|rate|percentage|全体|全员|所有(?:老师|教师|人)|(?:的|些|个|位|多|校|区|县|多少|几个|哪些)老师|老师们|老师(?:没|还|有|都|中)|大家|每个人|多少人|几个人|几人|哪些人|有哪些|有谁|谁|名单|人数|达标率|完成率|合格率|比例|百分之|everyone|who|howmanyteachers|teachers/;
 const STATE = /情况|统计/;
 const MEETING = /达标|修满|修够|学分够|学时够|完成学分|完成学时|学分不够|学时不够|学分没够|学时没够|没修够|(?:学分|学时)(?:的)?完成|合格率|完成率|compliance|compliant|meettherequirement/;
 /** The sender's own numbers ("我达标了吗") are a balance question. */

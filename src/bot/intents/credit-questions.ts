@@ -31,7 +31,8 @@ const BALANCE_FILLERS = [
   "这学期", "本学期", "学期", "今年", "本年度", "本年", "年度", "这一年", "周期", "本周期", "这个周期", "五年",
   "总", "合计", "累计", "培训", "继续教育", "继教", "剩下", "剩余", "剩", "还需", "还要", "多", "少", "一共",
   "修够没", "修够了", "还缺", "缺", "几分", "几个", "课", "怎么办", "怎么样", "情况",
-  "评职称", "职称", "好多", "不", "修", "才", "才能", "才够", "算算", "算一下", "帮我算", "离", "距离", "要求", "出来", "统计出来", "欠", "到", "够数", "数",
+  "评职称", "职称", "好多", "不", "修", "余额", "账户", "合格", "及格", "能过", "过了", "过", "ok", "搞定", "弄完", "弄好", "完了",
+  "任务", "学年", "本学年", "这学年", "才", "才能", "才够", "算算", "算一下", "帮我算", "离", "距离", "要求", "出来", "统计出来", "欠", "到", "够数", "数",
   "status", "ontrack", "on", "track", "far", "from", "the", "requirement", "howfar",
   "enough", "left", "need", "still", "balance", "total", "thisyear", "earned", "remaining", "am", "short", "many", "much",
   "how", "in", "cycle", "year", "this", "done", "complete", "completed", "there", "far", "hours", "'s", "my", "of",
@@ -64,7 +65,7 @@ const TRAININGS_OF_A_YEAR = new QuestionMatcher({ keywords: ["培训", "研修"]
  */
 const BALANCE = new QuestionMatcher({
   keywords: [
-    ...CREDIT_WORDS, "compliant", "差多少", "还差", "还欠", "达标", "修了多少", "修了几", "修够", "修满", "我够不够", "我够没够", "我够了",
+    ...CREDIT_WORDS, "compliant", "差多少", "还差", "还欠", "学了多少", "学了几", "达标", "修了多少", "修了几", "修够", "修满", "我够不够", "我够没够", "我够了",
     "继续教育", "继教", "balance", "ontrack", "howfar",
   ],
   fillers: BALANCE_FILLERS,
@@ -128,7 +129,9 @@ export const matchBalance: Matcher = (message, slots) => {
   if (slots.person !== undefined || ASKS_FOR_TRAININGS.test(message.compact)) return undefined;
   const compact = message.compact.replace(QUOTED_AMOUNT, "");
   const period = slots.thisYear ? "year" : "cycle";
-  if (slots.part !== undefined && PART_PROGRESS.matches(compact.replace(PART_NAMES, ""))) {
+  // One part: how far along it is ("集中培训够了吗"), or its credits ("我这个2.0的学时"); its name alone asks nothing.
+  const withoutParts = compact.replace(PART_NAMES, "");
+  if (slots.part !== undefined && (PART_PROGRESS.matches(withoutParts) || BALANCE.matches(withoutParts))) {
     return { kind: "balance", period, part: slots.part };
   }
   if (!BALANCE.matches(compact)) return undefined;
