@@ -17,7 +17,7 @@ const TOPICS: readonly (readonly [AssignmentTopic, RegExp])[] = [
   ["length", /多少字|好多字|几个字|几百字|几千字|字数|多长|篇幅|字以上|字左右|wordcount|howmanywords|howlong/],
   ["how_to_submit", /(?:在|到)?哪(?:里|儿)?(?:交|提交|上交|上传)|(?:交|提交|上交|上传)(?:到|在)哪|怎么交|如何交|怎样交|怎么提交|如何提交|怎么上交|怎么上传|如何上传|交到哪|在哪交|在哪里交|在哪提交|往哪交|发哪里|发到哪|交哪里|传哪里|发给谁|提交方式|交的方式|格式|发链接|要链接|(?:word|文档|文件|附件|pdf|图片|照片).{0,12}(?:发|交|传)|howtosubmit|howdoisubmit|wheretosubmit|howdoihandin|howtohandin|wheredoihandin/],
   // "any homework due?" asks for the list (tasks); "when is it due" for a date.
-  ["due", /截止|截至|deadline|(?:什么时候|啥时候|几号|哪天|哪一天|几月几号|最晚|最迟)(?:之前|以前|前)?(?:交|提交|上交|要交|截止|结束|到期)?|最晚|最迟|期限|到期|之前交|when.{0,20}due|due(?:date|when)/],
+  ["due", /截止|截至|deadline|(?:什么时候|啥时候|几号|哪天|哪一天|几月几号|最晚|最迟)(?:之前|以前|前)?(?:交|提交|上交|要交|截止|结束|到期)?|最晚|最迟|期限|到期|when.{0,20}due|due(?:date|when)/],
 ];
 
 const WITHDRAW = /撤回|撤销|撤掉|撤了|收回|删掉|删除|取回|交错|传错|发错|提交错|链接错|错交|wronglink|wrongfile|takeitback|takeback|withdraw|undosubmi|unsubmit/;
