@@ -790,6 +790,9 @@ const FIFTH_ROUND: readonly Row[] = [
 
 /** A sixth round: one's standing in slang and dialect (刷满, 能过, 搞定), and the rules in more words (caps, late registration, 硬性要求). */
 const SIXTH_ROUND: readonly Row[] = [
+  ["我这周期能过吗", { kind: "balance", period: "cycle" }],
+  ["学分够吗老师急用", { kind: "balance", period: "cycle" }],
+  ["这次考试能过吗", { kind: "unknown" }],
   ["学分攒够了吗", { kind: "balance", period: "cycle" }],
   ["学分凑够了没", { kind: "balance", period: "cycle" }],
   ["学时刷够了吗", { kind: "balance", period: "cycle" }],
