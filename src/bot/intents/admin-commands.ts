@@ -2,7 +2,7 @@ import type { NormalisedText } from "./normalise.js";
 import { NUMBER, parseNumber } from "./numbers.js";
 import { assignmentNumberOf } from "./slots.js";
 import type { Intent, Matcher } from "./types.js";
-import { ASSIGNMENT_KIND_WORDS, findWord } from "./vocabulary.js";
+import { ASSIGNMENT_KIND_WORDS, findWord, PUPILS_WORK } from "./vocabulary.js";
 
 /**
  * Admin commands start with their verb (发通知, 审核, 催交, 统计, 登记本群), so they are recognised before any
@@ -68,8 +68,6 @@ const WHO_HANDED_IN = new RegExp(
     `who(?:has|have|is|'s)?(?:n'?t|not)?(?:yet)?(?:handedin|submitted|turnedin)|howmany(?:people|teachers)?(?:have|has)?(?:handedin|submitted|submissions)|submission(?:rate|status)`,
   ].join("|"),
 );
-/** Pupils' homework and exercise books ("学生作业交齐了", "作业本都收齐了") are not the teachers' assignments. */
-const EXERCISE_BOOKS = /作业本|学生|孩子|娃|班级|寒假作业|暑假作业|练习册/;
 
 const CREDIT_WORDS = ["学分", "学时"];
 
@@ -201,7 +199,7 @@ const ADDRESSED = /(?:发|给|告诉|帮|让|跟)我/g;
 
 export const matchStats: Matcher = (message) => {
   const verb = STATS_VERB.exec(message.text);
-  const asked = WHO_HANDED_IN.test(message.compact) && !EXERCISE_BOOKS.test(message.compact) && !FIRST_PERSON.test(message.text.replace(ADDRESSED, ""));
+  const asked = WHO_HANDED_IN.test(message.compact) && !PUPILS_WORK.test(message.compact) && !FIRST_PERSON.test(message.text.replace(ADDRESSED, ""));
   if (verb === null && !asked) return undefined;
   // Statistics are per assignment; "统计一下我的学分" is a teacher asking for their balance.
   if (CREDIT_WORDS.some((word) => message.compact.includes(word))) return undefined;

@@ -79,6 +79,9 @@ export const SCOPE_WORDS: WordTable<Scope> = [
   ["school", "school"],
 ];
 
+/** Pupils' homework and exercise books ("学生作业交齐了", "作业本过期了") are not the teachers' assignments. */
+export const PUPILS_WORK = /作业本|学生|孩子|娃|班级|寒假作业|暑假作业|练习册/;
+
 /** The first table entry whose word occurs in `compact`. */
 export function findWord<Meaning>(compact: string, table: WordTable<Meaning>): { word: string; meaning: Meaning } | undefined {
   for (const [word, meaning] of table) {
