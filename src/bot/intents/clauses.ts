@@ -20,6 +20,20 @@ function isLetter(char: string | undefined): boolean {
   return char !== undefined && /^[a-z]$/.test(char);
 }
 
+const HAN = /^\p{Script=Han}$/u;
+const WHITESPACE = /\s/u;
+
+/**
+ * Between two Chinese characters, a space the sender typed is a comma ("学校说要交材料 我的学分够没够"):
+ * Chinese puts no spaces between words. Normalising dropped it, so it is found in what was typed.
+ */
+function spaceBefore(message: NormalisedText, index: number): boolean {
+  const { units } = message;
+  if (index === 0 || !HAN.test(units[index]?.char ?? "") || !HAN.test(units[index - 1]?.char ?? "")) return false;
+  if ((units[index]?.from ?? 0) <= (units[index - 1]?.to ?? 0)) return false;
+  return WHITESPACE.test(message.original(index - 1, index + 1));
+}
+
 /** A full stop ends a sentence before a space or the end; inside "54.5" or "a.cn" it does not. */
 function isBreak(units: readonly Unit[], index: number): boolean {
   const char = units[index]?.char;
@@ -42,6 +56,7 @@ export function clausesOf(message: NormalisedText): NormalisedText[] {
       index += conjunction.length;
       continue;
     }
+    if (spaceBefore(message, index)) clauses.push([]);
     if (isBreak(units, index)) {
       clauses.push([]);
       index += 1;

@@ -29,7 +29,7 @@ export const QUESTION_FILLERS = [
   "howmany", "howmuch", "what", "whats", "which", "show", "list", "check", "tell", "me", "my", "i", "do", "does",
   "have", "has", "got", "is", "are", "the", "all", "please", "am", "im", "i'm", "a", "an", "of", "for", "to", "in", "on",
   "at", "so", "far", "sofar", "yet", "there", "this", "that", "it", "be", "been", "any", "can", "could", "would", "will",
-  "up", "with", "about", "now", "right", "'s", "嘞", "哈", "呀", "自己", "我自己", "到底", "这个", "那个", "那块", "那部分",
+  "up", "with", "about", "now", "right", "'s", "you", "tell", "know", "like", "i'd", "want", "嘞", "哈", "呀", "自己", "我自己", "到底", "这个", "那个", "那块", "那部分",
 ];
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;

@@ -51,10 +51,27 @@ function wholeWord(units: readonly Unit[], start: number, end: number): boolean 
   return !(isAsciiLetter(units[start]?.char) && (isAsciiLetter(units[end]?.char) || isAsciiLetter(units[start - 1]?.char)));
 }
 
+/**
+ * Who is asking, said before the question ("我是三小的王老师", "我是新来的老师", "本人是班主任"): a name or a school
+ * of a few characters, then the role. Read from a short window, so the cost stays linear.
+ */
+const SELF_INTRODUCTION = /^(?:我是|我叫|本人是?)[^,.!?:; ]{0,12}?(?:老师|教师|班主任|校长|主任|管理员)/u;
+const INTRODUCTION_WINDOW = 24;
+
+function introductionAt(units: readonly Unit[], start: number): number {
+  const window = units.slice(start, start + INTRODUCTION_WINDOW).map((unit) => unit.char).join("");
+  return SELF_INTRODUCTION.exec(window)?.[0].length ?? 0;
+}
+
 function startOfQuestion(units: readonly Unit[]): number {
   let start = 0;
   for (;;) {
     while (start < units.length && SEPARATORS.has(units[start]?.char ?? "")) start += 1;
+    const introduction = introductionAt(units, start);
+    if (introduction > 0 && introduction < units.length - start) {
+      start += introduction;
+      continue;
+    }
     const opening = OPENING_WORDS.longestAt(units, start);
     if (opening === undefined || !wholeWord(units, start, start + opening.length)) return start;
     start += opening.length;

@@ -991,7 +991,25 @@ const SEVENTH_ROUND: readonly Row[] = [
   ["孩子作业什么时候交", { kind: "unknown" }],
 ];
 
+/** An eighth round: run-on messages (a self-introduction, a space for a comma, thanks before a second question). */
+const EIGHTH_ROUND: readonly Row[] = [
+  ["谢谢！还有一个问题，作业什么时候截止", { kind: "assignment", topic: "due" }],
+  ["好的收到，那我今年学时还差多少", { kind: "balance", period: "year" }],
+  ["老师您好我是三小的王老师我想问一下我今年的学时够了没有因为要评职称了", { kind: "balance", period: "year" }],
+  ["我是新来的老师 不知道怎么查学分", { kind: "balance", period: "cycle" }],
+  ["我上周交了作业 现在能看到成绩吗", { kind: "assignment", topic: "result" }],
+  ["你好 我手机换了 现在绑不上 怎么办", { kind: "contact", topic: "new_phone" }],
+  ["hi there, could you tell me how many credits I still need?", { kind: "balance", period: "cycle" }],
+  ["Hello! I'd like to know when assignment 2 is due, thanks", { kind: "assignment", topic: "due", assignmentNumber: 2 }],
+  ["我请了三天病假 集中培训的学时会不会扣", { kind: "policy", topic: "leave" }],
+  ["学校说要交继续教育材料 我的学分到底够没够", { kind: "balance", period: "cycle" }],
+  ["我们学校的老师达标情况怎么样 发个名单我看看", { kind: "compliance", scope: "school", period: "cycle" }],
+  ["作业1还有几个人没交 帮我催一下", { kind: "stats", assignmentRef: "1" }],
+  ["嗯嗯好的 那个多出来的学时明年还能用吗", { kind: "policy", topic: "carry_over" }],
+  ["老师我想问下去年没修够的学时今年还能补吗谢谢老师", { kind: "policy", topic: "make_up", yearsAgo: 1 }],
+];
+
 export const PARAPHRASES: readonly Row[] = [
   ...POLICY, ...ADMIN, ...TEACHER, ...CHATTER, ...SECOND_ROUND, ...THIRD_ROUND, ...FOURTH_ROUND, ...FIFTH_ROUND, ...SIXTH_ROUND,
-  ...SEVENTH_ROUND,
+  ...SEVENTH_ROUND, ...EIGHTH_ROUND,
 ];
