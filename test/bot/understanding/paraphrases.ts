@@ -1009,7 +1009,44 @@ const EIGHTH_ROUND: readonly Row[] = [
   ["老师我想问下去年没修够的学时今年还能补吗谢谢老师", { kind: "policy", topic: "make_up", yearsAgo: 1 }],
 ];
 
+/** A ninth round: a school's group chatter full of the domain's words (交, 培训, 学时, 密码) that asks the bot nothing. */
+const NINTH_ROUND: readonly Row[] = [
+  ["今天下午三点全体教师会议", { kind: "unknown" }],
+  ["请各位老师把教案交到教务处", { kind: "unknown" }],
+  ["下周一交学期总结", { kind: "unknown" }],
+  ["这周五前把听课记录交一下", { kind: "unknown" }],
+  ["谁把我的水杯拿走了", { kind: "unknown" }],
+  ["大家记得打卡", { kind: "unknown" }],
+  ["明天早上七点半到校", { kind: "unknown" }],
+  ["期末考试安排已经发群里了", { kind: "unknown" }],
+  ["麻烦大家填一下这个表", { kind: "unknown" }],
+  ["收到的回复一下", { kind: "unknown" }],
+  ["有没有人要拼车", { kind: "unknown" }],
+  ["今天食堂有饺子", { kind: "unknown" }],
+  ["校长说下午要检查教案", { kind: "unknown" }],
+  ["教研组长请到会议室", { kind: "unknown" }],
+  ["这次国培名额只有两个", { kind: "unknown" }],
+  ["明天的培训取消了", { kind: "unknown" }],
+  ["培训地点改到二楼会议室", { kind: "unknown" }],
+  ["大家的学时我统计一下发群里", { kind: "unknown" }],
+  ["我已经把名单报上去了", { kind: "unknown" }],
+  ["网络研修的账号密码是身份证后六位", { kind: "unknown" }],
+  ["优秀作业展示在公众号上", { kind: "unknown" }],
+  ["请各位老师及时查看通知", { kind: "unknown" }],
+  ["今年的评优方案出来了", { kind: "unknown" }],
+  ["学分的事情下周开会说", { kind: "unknown" }],
+  ["这个月工资发了吗", { kind: "unknown" }],
+  ["谁有打印机的钥匙", { kind: "unknown" }],
+  ["下周要交教学反思", { kind: "unknown" }],
+  ["明天请假一天", { kind: "unknown" }],
+  ["审核材料明天交", { kind: "unknown" }],
+  ["我已经交了", { kind: "unknown" }],
+  ["交了交了", { kind: "unknown" }],
+  ["我的密码是多少", { kind: "contact", topic: "password" }],
+  ["怎么改密码", { kind: "contact", topic: "password" }],
+];
+
 export const PARAPHRASES: readonly Row[] = [
   ...POLICY, ...ADMIN, ...TEACHER, ...CHATTER, ...SECOND_ROUND, ...THIRD_ROUND, ...FOURTH_ROUND, ...FIFTH_ROUND, ...SIXTH_ROUND,
-  ...SEVENTH_ROUND, ...EIGHTH_ROUND,
+  ...SEVENTH_ROUND, ...EIGHTH_ROUND, ...NINTH_ROUND,
 ];
