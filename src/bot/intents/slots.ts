@@ -55,8 +55,13 @@ const THIS_YEAR_WORDS = ["今年", "本年", "年度", "这一年", "当年", "�
 /** Letters then digits, dash-separated parts: "P2024-03". Not inside a word ("enrollp2024" is no code). */
 export const PROJECT_CODE = /(?<![a-z])[a-z]{1,4}\d{2,}(?:-\d+)*/;
 
-/** 作业2, 第二个作业, 2号作业, 第2项. */
-const ASSIGNMENT_NUMBER = new RegExp(`作业 ?第?${NUMBER}|第${NUMBER}(?:个|份|项|次|篇)?(?:作业)?|${NUMBER}号作业|assignment ?${NUMBER}`);
+/**
+ * 作业2, 第二个作业, 2号作业, 第2项. A bare 第N counts only where nothing else follows it: 第二批 / 第三周 are a
+ * batch and a week, not assignment two or three.
+ */
+const ASSIGNMENT_NUMBER = new RegExp(
+  `作业 ?第?${NUMBER}|第${NUMBER}(?:(?:个|份|项|次|篇)(?:作业)?|作业|(?=$|的|[ ,]))|${NUMBER}号作业|assignment ?${NUMBER}`,
+);
 
 /**
  * Another person named: "张老师的学分", "李明还差多少" is too open to guess, so only a name before 老师

@@ -14,7 +14,8 @@ const VERB_AT_START = /^(?:我要|我来|我)?(?:提交|上交|补交|交|上传
 /** A bare 交 inside a sentence is too common (交流, 交通), so only these count away from the start. */
 const VERB_ANYWHERE = /提交|上交|补交|交作业|submit|handin/;
 
-const ASSIGNMENT_NUMBER = new RegExp(`(?:作业|assignment|homework)第?${NUMBER}|第${NUMBER}(?:个|份|项|次)?(?:作业)?|${NUMBER}号作业|^(\\d+)`);
+/** As in slots: a bare 第N only where nothing follows it (第二批 is a batch). */
+const ASSIGNMENT_NUMBER = new RegExp(`(?:作业|assignment|homework)第?${NUMBER}|第${NUMBER}(?:(?:个|份|项|次)(?:作业)?|作业|(?=$|的))|${NUMBER}号作业|^(\\d+)`);
 
 /** Words that may surround the assignment in a link-less command ("交一下我的作业"). */
 const COMMAND_FILLERS = /我的|作业|这个|一份|的|链接|网址|集中培训|培训|assignment|homework|my/g;

@@ -112,6 +112,12 @@ describe("wrong numbers are not given", () => {
     expect(parseIntent("谁还没交体检表").kind).toBe("unknown");
   });
 
+  it("第二批 / 第三周 are a batch and a week, never assignment two or three", () => {
+    expect(parseIntent("第二批作业还有谁没交")).toEqual({ kind: "stats", assignmentRef: "第二批作业" });
+    expect(parseIntent("第三周的作业什么时候截止")).toEqual({ kind: "assignment", topic: "due" });
+    expect(parseIntent("交第二批作业 https://x.cn/a")).toEqual({ kind: "submit", link: "https://x.cn/a" });
+  });
+
   it("another teacher's credits are never answered with the sender's", () => {
     expect(parseIntent("张老师的学分还差多少").kind).toBe("unknown");
   });
