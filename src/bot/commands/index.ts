@@ -34,12 +34,15 @@ import { withdraw } from "./withdraw.js";
 
 type CommandTable = { readonly [K in Exclude<IntentKind, "unknown">]: Command<K> };
 
-/** Every command; the help menu lists them in this order (the matchers' order is PRECEDENCE below). */
+/**
+ * Every command, in the order the help menu lists them: what people need most first (the matchers' order
+ * is PRECEDENCE below).
+ */
 export const COMMANDS: CommandTable = {
-  notice, review, remind, stats, register_group: registerGroup, unregister_group: unregisterGroup,
-  confirm, cancel, more, small_talk: smallTalk,
-  bind, submit, withdraw, what_if: whatIf, enroll,
-  compliance, review_queue: reviewQueue, jobs, policy, why, details, balance, tasks, assignment, projects, contact, help,
+  balance, details, why, policy, what_if: whatIf, tasks, assignment, submit, withdraw, projects, enroll,
+  notice, remind, stats, compliance, jobs, register_group: registerGroup, unregister_group: unregisterGroup,
+  review_queue: reviewQueue, review,
+  bind, confirm, cancel, more, small_talk: smallTalk, contact, help,
 };
 
 /**
@@ -63,7 +66,6 @@ const PRECEDENCE: readonly Exclude<IntentKind, "unknown" | "unregister_group">[]
   "review_queue", "compliance", "jobs", "assignment", "policy", "contact",
   "why", "details", "balance", "tasks", "projects", "help",
 ];
-
 
 type AnyCommand = Command<Intent["kind"]>;
 
@@ -95,12 +97,6 @@ const SUGGESTIONS = new SimilarityRanker(
 );
 
 /**
- * What the sender asks for: the message understood (normalised, politeness dropped, corrected, slots
- * found), then the first matcher that recognises it, or else the first question one of its clauses asks.
- * A message none recognises carries every command ranked by likeness, and the two likeliest as choices
- * when both are plausible.
- */
-/**
  * What a clause of a longer message may be taken for: questions only. A command inside a sentence
  * ("我报名了P2024-03，什么时候开始") is a report, not a request, and "hi" before a question is no small talk.
  */
@@ -117,6 +113,12 @@ function firstMatch(message: NormalisedText, slots: Slots): Intent | undefined {
   return undefined;
 }
 
+/**
+ * What the sender asks for: the message understood (normalised, politeness dropped, corrected, slots
+ * found), then the first matcher that recognises it, or else the first question one of its clauses asks.
+ * A message none recognises carries every command ranked by likeness, and the two likeliest as choices
+ * when both are plausible.
+ */
 export function parseIntent(text: string): Intent {
   const { message, slots } = understand(text);
   const whole = firstMatch(message, slots);
