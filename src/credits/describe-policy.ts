@@ -1,7 +1,7 @@
 import { formatChineseDate } from "./dates.js";
 import type { Policy } from "./policy-schema.js";
 import { describeScheme, yearScheme } from "./years.js";
-import { CATEGORIES, CATEGORY_NAMES, LEVEL_NAMES, LEVELS, MODE_NAMES, MODES, RESULT_NAMES, UNIT_NAMES, type Level, type Mode } from "./vocabulary.js";
+import { CATEGORIES, CATEGORY_NAMES, LEVEL_NAMES, LEVELS, MODE_NAMES, MODES, RESULT_NAMES, UNIT_NAMES, type Level, type Mode, type ProRatingMode } from "./vocabulary.js";
 
 /**
  * A policy as plain Chinese text, one rule per line, each ending with the seed rule it comes from and,
@@ -31,6 +31,12 @@ function levelList(policy: Policy, levels: readonly Level[]): string {
   return levels.map((level) => levelName(policy, level)).join("、");
 }
 
+const PRO_RATING_TEXT: Readonly<Record<ProRatingMode, string>> = {
+  none: "不折算，周期要求与其他教师相同",
+  years: "周期总要求、各类别和分项最低要求按本周期在职年数折算（入职当年算一整年），保留两位小数、舍去其余；年度要求从入职次年算起",
+  months: "周期总要求、各类别和分项最低要求按本周期在职月数折算（入职当月算一整月），保留两位小数、舍去其余；年度要求从入职次年算起",
+};
+
 export function describePolicy(policy: Policy): string {
   const unit = UNIT_NAMES[policy.unit];
   const lines: string[] = [`${policy.name}（${policy.id}）`, `地区：${policy.region}`, `计量单位：${unit}`];
@@ -39,6 +45,7 @@ export function describePolicy(policy: Policy): string {
     `培训周期：${policy.cycle.years} 年一轮，自${formatChineseDate(policy.cycle.anchor)}起算${cite(policy.cycle)}`,
     `周期总要求：不少于 ${policy.total.required} ${unit}${cite(policy.total)}`,
   );
+  lines.push(`周期中途入职：${PRO_RATING_TEXT[policy.proRating.by]}${cite(policy.proRating)}`);
 
   const conversion = policy.conversion;
   if (conversion !== undefined) {

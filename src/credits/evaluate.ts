@@ -5,6 +5,7 @@ import { cycleContaining, type CycleWindow } from "./cycle.js";
 import { addMonths, formatChineseDate, previousDay, type DateOnly } from "./dates.js";
 import { applyOverflow } from "./overflow.js";
 import type { Consequence, Policy } from "./policy-schema.js";
+import { proRated, proRatingOf } from "./pro-rating.js";
 import { assessRecord, CATEGORY_INDEX, LEVEL_INDEX, MODE_INDEX, RecordOutcome, type CountingWindow } from "./record-credit.js";
 import { explainRecord } from "./record-explanation.js";
 import { suggest } from "./suggest.js";
@@ -34,8 +35,14 @@ function compareRecords(a: CreditRecord, b: CreditRecord): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function tally(earned: Micro, required: Micro): Tally {
-  return { earned: toDisplay(earned), required: toDisplay(required), met: earned >= required };
+/** `fullRequired`: the requirement before pro-rating, given only when it was pro-rated. */
+function tally(earned: Micro, required: Micro, fullRequired?: Micro): Tally {
+  return {
+    earned: toDisplay(earned),
+    required: toDisplay(required),
+    met: earned >= required,
+    ...(fullRequired === undefined ? {} : { fullRequired: toDisplay(fullRequired) }),
+  };
 }
 
 function consequenceLines(consequences: readonly Consequence[]): ConsequenceLine[] {
@@ -234,17 +241,22 @@ export function evaluate(policy: Policy, input: EvaluationInput): Evaluation {
     });
   };
 
-  const total = tally(sums.total, compiledPolicy.totalRequired);
-  addCycleShortfall(policy.total.source, "total", `本周期总${unitName}`, compiledPolicy.totalRequired - sums.total, allModes);
+  const proRating = proRatingOf(policy, scheme, input.teacher.hiredOn, cycle);
+  const fullOf = (required: Micro): Micro | undefined => (proRating === undefined ? undefined : required);
+  const totalRequired = proRated(compiledPolicy.totalRequired, proRating);
+  const total = tally(sums.total, totalRequired, fullOf(compiledPolicy.totalRequired));
+  addCycleShortfall(policy.total.source, "total", `本周期总${unitName}`, totalRequired - sums.total, allModes);
 
-  const overflow = applyOverflow(policy.overflow, sums.categories, compiledPolicy.categoryMinimum);
+  const categoryMinimum = compiledPolicy.categoryMinimum.map((minimum) => proRated(minimum, proRating));
+  const overflow = applyOverflow(policy.overflow, sums.categories, categoryMinimum);
   const categories: Record<string, CategoryTally> = {};
   let categoriesMet = true;
   CATEGORIES.forEach((category, index) => {
     const rule = policy.categories?.[category];
     if (rule === undefined) return;
     const earned = sums.categories[index] ?? 0;
-    const minimum = compiledPolicy.categoryMinimum[index] ?? 0;
+    const minimum = categoryMinimum[index] ?? 0;
+    const fullMinimum = fullOf(compiledPolicy.categoryMinimum[index] ?? 0);
     const covered = overflow.covered[index] ?? 0;
     const lent = overflow.lent[index] ?? 0;
     const met = earned + covered >= minimum;
@@ -253,6 +265,7 @@ export function evaluate(policy: Policy, input: EvaluationInput): Evaluation {
       earned: toDisplay(earned),
       required: toDisplay(minimum),
       met,
+      ...(fullMinimum === undefined ? {} : { fullRequired: toDisplay(fullMinimum) }),
       ...(covered > 0 ? { coveredByOverflow: toDisplay(covered) } : {}),
       ...(lent > 0 ? { lentToOthers: toDisplay(lent) } : {}),
     };
@@ -263,10 +276,11 @@ export function evaluate(policy: Policy, input: EvaluationInput): Evaluation {
   let floorsMet = true;
   compiledPolicy.floors.forEach((floor, index) => {
     const earned = sums.floors[index] ?? 0;
-    const floorTally = tally(earned, floor.minimum);
+    const minimum = proRated(floor.minimum, proRating);
+    const floorTally = tally(earned, minimum, fullOf(floor.minimum));
     floorsMet &&= floorTally.met;
     floors[floor.id] = floorTally;
-    addCycleShortfall(floor.source, `floor:${floor.id}`, floor.label, floor.minimum - earned, floor.suggestModes);
+    addCycleShortfall(floor.source, `floor:${floor.id}`, floor.label, minimum - earned, floor.suggestModes);
   });
 
   const years = yearTallies(compiledPolicy, input, sums, firstYear, yearCount, waived, shortfalls, allModes);
@@ -285,6 +299,7 @@ export function evaluate(policy: Policy, input: EvaluationInput): Evaluation {
     met,
     reason: degree.waiver ?? cycleReason(cycleMet, cycleOver, total, unitName, shortfalls),
     total,
+    ...(proRating === undefined ? {} : { proRating }),
     categories,
     floors,
     years,

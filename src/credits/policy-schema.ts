@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isDateOnly, dayOf } from "./dates.js";
 import { parseWith, type Parsed } from "./problems.js";
-import { ASSESSMENT_KINDS, CATEGORIES, LEVELS, MODES, UNITS } from "./vocabulary.js";
+import { ASSESSMENT_KINDS, CATEGORIES, LEVELS, MODES, PRO_RATING_MODES, UNITS } from "./vocabulary.js";
 
 /**
  * A region's continuing-education rules as data. Every rule in credit-rules.md has a place here, and every
@@ -10,6 +10,10 @@ import { ASSESSMENT_KINDS, CATEGORIES, LEVELS, MODES, UNITS } from "./vocabulary
  */
 
 const MAX_AMOUNT = 10_000;
+
+/** Why a policy that says nothing about mid-cycle hires pro-rates by whole years. */
+export const PRO_RATING_DEFAULT_REASON =
+  "文件未规定周期中途入职教师的学分要求；按本周期在职年数折算（入职当年算一整年），岗前培训仍单独统计";
 
 function hasAtMostTwoDecimals(value: number): boolean {
   const hundredths = value * 100;
@@ -193,6 +197,15 @@ export const policySchema = z
         ...provenance,
       })
       .default({ excluded: true, withinMonths: 12, source: "A4" }),
+    /**
+     * A teacher hired after the cycle began owes the cycle total, category minimums and cycle floors in
+     * proportion to her service in the cycle: `years` counts every (training) year she serves in as a whole
+     * year, `months` every calendar month, `none` asks the full cycle of everyone. Annual rules and
+     * pre-service hours (A4) are not pro-rated: the years before hiring are not listed at all.
+     */
+    proRating: z
+      .strictObject({ by: z.enum(PRO_RATING_MODES), ...provenance })
+      .default({ by: "years", source: "A4", configurableDefault: PRO_RATING_DEFAULT_REASON }),
     gradeQuota: z
       .strictObject({ goodOrBetterMaxPercent: percent, excellentMaxPercent: percent, ...provenance })
       .optional(),

@@ -1,5 +1,5 @@
 import type { DateOnly } from "./dates.js";
-import type { AssessmentKind, Category, Level, Mode, Result, Role, Unit } from "./vocabulary.js";
+import type { AssessmentKind, Category, Level, Mode, ProRatingMode, Result, Role, Unit } from "./vocabulary.js";
 
 /**
  * The engine's input and output. Field names are the CLI contract (see README "Credit engine"); the ledger
@@ -65,6 +65,8 @@ export interface Tally {
   readonly earned: number;
   readonly required: number;
   readonly met: boolean;
+  /** The whole cycle's requirement, present when `required` was pro-rated for a mid-cycle hire. */
+  readonly fullRequired?: number;
 }
 
 export interface CategoryTally extends Tally {
@@ -167,6 +169,18 @@ export interface PreServiceTally {
   readonly met: boolean | null;
 }
 
+/** Why the cycle requirements are smaller than the policy's: the teacher was hired after the cycle began. */
+export interface ProRating {
+  readonly by: Exclude<ProRatingMode, "none">;
+  readonly hiredOn: DateOnly;
+  /** Years (by: years) or months (by: months) of the cycle the teacher serves in, the one of hiring counted whole. */
+  readonly served: number;
+  /** The cycle's years or months. */
+  readonly of: number;
+  /** Rule the pro-rated requirement comes from (the policy's `proRating.source`). */
+  readonly source: string;
+}
+
 export interface Evaluation {
   readonly policy: string;
   readonly unit: Unit;
@@ -176,6 +190,8 @@ export interface Evaluation {
   /** One Chinese sentence: why the cycle is or is not met (names B9 when a degree upgrade applies). */
   readonly reason: string;
   readonly total: Tally;
+  /** Present when the total, category minimums and cycle floors were pro-rated: each then has `fullRequired`. */
+  readonly proRating?: ProRating;
   readonly categories: Readonly<Record<string, CategoryTally>>;
   readonly floors: Readonly<Record<string, Tally>>;
   readonly years: readonly YearTally[];

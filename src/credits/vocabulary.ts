@@ -24,6 +24,10 @@ export type Role = (typeof ROLES)[number];
 export const ASSESSMENT_KINDS = ["teacher_semester", "school_based"] as const;
 export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
 
+/** How a mid-cycle hire's cycle requirement is pro-rated (policy `proRating.by`). */
+export const PRO_RATING_MODES = ["none", "years", "months"] as const;
+export type ProRatingMode = (typeof PRO_RATING_MODES)[number];
+
 export const UNIT_NAMES: Readonly<Record<Unit, string>> = { hour: "学时", credit: "学分" };
 
 export const MODE_NAMES: Readonly<Record<Mode, string>> = {

@@ -1,4 +1,4 @@
-import type { PolicyInput } from "../policy-schema.js";
+import { PRO_RATING_DEFAULT_REASON, type PolicyInput } from "../policy-schema.js";
 
 /** 博州 (seed 000 plan 3): credit-rules.md B1–B10, A4, A5. */
 export const bozhou = {
@@ -13,6 +13,7 @@ export const bozhou = {
     configurableDefault: "规划只说五年一周期，未写起始年份；按 2021 年 1 月 1 日（“十四五”）起算",
   },
   total: { required: 90, source: "B1" },
+  proRating: { by: "years", source: "B1", configurableDefault: PRO_RATING_DEFAULT_REASON },
   conversion: { hoursPerCredit: { centralized: 4, online: 5, school_based: 5 }, source: "B4" },
   categories: {
     required: { minimum: 60, suggestModes: ["centralized", "online"], source: "B2" },

@@ -1,4 +1,4 @@
-import type { PolicyInput } from "../policy-schema.js";
+import { PRO_RATING_DEFAULT_REASON, type PolicyInput } from "../policy-schema.js";
 
 /** 某区 (seed 000 plan 4): credit-rules.md E3. */
 export const district90 = {
@@ -17,6 +17,7 @@ export const district90 = {
     source: "E3",
     configurableDefault: "计划未给周期总学时；按每学年度 90 学时 × 5 = 450 学时推算",
   },
+  proRating: { by: "years", source: "E3", configurableDefault: PRO_RATING_DEFAULT_REASON },
   years: { startMonth: 7, endMonth: 5, source: "E3" },
   annual: {
     minimum: 90,

@@ -1,4 +1,4 @@
-import type { PolicyInput } from "../policy-schema.js";
+import { PRO_RATING_DEFAULT_REASON, type PolicyInput } from "../policy-schema.js";
 
 /** 兰西 (seed 004, 2024—2025学年度上学期方案): credit-rules.md D1–D7. */
 export const lanxi = {
@@ -13,6 +13,7 @@ export const lanxi = {
     configurableDefault: "方案引用“五年一周期”，未写起始年份；按 2021 年 9 月（“十四五”期间首个学年度）起算",
   },
   total: { required: 360, source: "D1" },
+  proRating: { by: "years", source: "D1", configurableDefault: PRO_RATING_DEFAULT_REASON },
   years: {
     startMonth: 9,
     source: "D2",

@@ -1,4 +1,4 @@
-import type { PolicyInput } from "../policy-schema.js";
+import { PRO_RATING_DEFAULT_REASON, type PolicyInput } from "../policy-schema.js";
 
 /** 潜江 (seed 000 plan 1): credit-rules.md E1. */
 export const qianjiang = {
@@ -17,6 +17,7 @@ export const qianjiang = {
     source: "E1",
     configurableDefault: "计划未给周期总数；取 72 × 5 = 360 学时，与全国五年 360 学时一致",
   },
+  proRating: { by: "years", source: "E1", configurableDefault: PRO_RATING_DEFAULT_REASON },
   years: { startMonth: 1, source: "E1" },
   annual: { minimum: 72, unit: "hour", source: "E1" },
   certification: { perYear: 2, by: "市继教中心（上半年审核登记，年底汇总）", source: "E1" },

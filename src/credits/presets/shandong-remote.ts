@@ -17,6 +17,11 @@ export const shandongRemote = {
     source: "E5",
     configurableDefault: "方案未给学分总要求；以完成当学年远程研修（18 学分）为要求",
   },
+  proRating: {
+    by: "none",
+    source: "E5",
+    configurableDefault: "周期只有一个学年度，远程研修合格即记 18 学分，中途入职也不折算",
+  },
   fixedCredits: [
     {
       id: "remote_training",

@@ -1,4 +1,4 @@
-import type { PolicyInput } from "../policy-schema.js";
+import { PRO_RATING_DEFAULT_REASON, type PolicyInput } from "../policy-schema.js";
 
 /** 随县 (seed 000 plan 5): credit-rules.md E4. */
 export const suixian = {
@@ -17,6 +17,7 @@ export const suixian = {
     source: "D1",
     configurableDefault: "计划未给周期总学时；取全国五年不少于 360 学时",
   },
+  proRating: { by: "years", source: "D1", configurableDefault: PRO_RATING_DEFAULT_REASON },
   years: { startMonth: 1, source: "E4" },
   annual: {
     unit: "hour",

@@ -1,4 +1,4 @@
-import type { PolicyInput } from "../policy-schema.js";
+import { PRO_RATING_DEFAULT_REASON, type PolicyInput } from "../policy-schema.js";
 
 const C4 = "C4";
 
@@ -10,6 +10,7 @@ export const yunyang = {
   unit: "credit",
   cycle: { years: 5, anchor: "2021-01-01", source: "C1" },
   total: { required: 120, source: "C1" },
+  proRating: { by: "years", source: "C1", configurableDefault: PRO_RATING_DEFAULT_REASON },
   conversion: {
     hoursPerCredit: { centralized: 3, online: 3, school_based: 3 },
     source: "C5",
