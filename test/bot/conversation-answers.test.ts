@@ -6,6 +6,7 @@ import { databaseKinds } from "../support/database.js";
  * Answers that used to be wrong or misleading (issue 13), through the real pipeline, templates and domain
  * over the demo region on a real database, the clock at 2026-11-23 10:00 in 博州. 李娜 (T0003) has records
  * in 2022–2024 only: 61.5 / 90 学分, and 2025 (closed) and 2026 each 72 学时 short. 王强 (T0002) is complete.
+ * 吴军 (T0010) was hired 2025-08-15 and trained in 2026 only: 20.5 学分 (a provincial 集中 pass earns +5 %).
  */
 describe.each(databaseKinds)("answers teachers can trust, on %s", (kind) => {
   let bot: Awaited<ReturnType<typeof startBot>>;
@@ -20,6 +21,7 @@ describe.each(databaseKinds)("answers teachers can trust, on %s", (kind) => {
     bot = await startBot(kind);
     await bot.bind("u-lina", "T0003");
     await bot.bind("u-wang", "T0002");
+    await bot.bind("u-wu", "T0010");
   });
   afterAll(async () => bot?.dispose());
 
@@ -79,6 +81,17 @@ describe.each(databaseKinds)("answers teachers can trust, on %s", (kind) => {
       expect(reply).toContain("· 2022年7月15日｜必修课程｜集中培训 40 学时 ÷ 4 = 10 学分，自治区级合格 +5% → 10.5 学分");
       expect(reply).toContain("· 2023年7月15日｜必修课程｜集中培训 40 学时 ÷ 4 = 10 学分");
       expect(reply).toContain("· 2022年6月30日｜校本课程｜校本研修 20 学时 ÷ 5 = 4 学分");
+    });
+
+    it("a teacher hired during the cycle hears in one line that her requirement was pro-rated and from what", async () => {
+      const reply = await one("u-wu", "我还差多少学分");
+      expect(reply.split("\n").length).toBeLessThanOrEqual(10);
+      // 博州 pro-rates by years of service (configurable default): 2025 and 2026 → 2 of 5 years → 36 of 90.
+      expect(reply).toContain("吴军老师，本周期（2022—2026）还没达标，2026年12月31日截止，还剩 38 天。\n你2025年8月入职，本周期按 2 年折算：要求 36 学分（全周期 90）。\n");
+      expect(reply).toContain("已获得 20.5 / 36 学分，还差 15.5 学分。");
+      expect(reply).not.toContain("还差 69.5 学分");
+      // A colleague who served the whole cycle is not told about pro-rating.
+      expect(await one("u-lina", "我还差多少学分")).not.toContain("折算");
     });
 
     it("a balance fits one phone screen and says the deadline and the days left", async () => {

@@ -2,7 +2,7 @@ import type { Reply } from "../../channels/types.js";
 import { daysBetween, UNIT_NAMES, type Evaluation, type Shortfall } from "../../credits/index.js";
 import type { TeacherConversation } from "../context.js";
 import type { Intent } from "../intents/index.js";
-import { cycleYears, fullDate } from "./short-date.js";
+import { cycleYears, fullDate, yearAndMonth } from "./short-date.js";
 import { ownBalance } from "./own-balance.js";
 
 /** With the gaps on one line each for the cycle and the years, this keeps a balance within ten lines. */
@@ -14,6 +14,18 @@ export const gapLine = (s: Shortfall) => `${s.what}还差 ${round(s.missing)} ${
 /** "必修课程 16.5 学分", "2025年 72 学时（已结束）": short, since the line already says what is missing. */
 const partGap = (s: Shortfall) => `${s.what} ${round(s.missing)} ${UNIT_NAMES[s.unit]}`;
 const yearGap = (s: Shortfall) => `${s.key === "year" ? `${s.year}年` : s.what} ${round(s.missing)} ${UNIT_NAMES[s.unit]}${s.final ? "（已结束）" : ""}`;
+
+/** "你2026年8月入职，本周期按 1 年折算" with the whole cycle's total: why the requirement is smaller than a colleague's. */
+function proRatingOf(evaluation: Evaluation) {
+  const { proRating, total } = evaluation;
+  if (proRating === undefined || total.fullRequired === undefined) return null;
+  return {
+    hired: yearAndMonth(proRating.hiredOn),
+    served: proRating.served,
+    span: proRating.by === "years" ? "年" : "个月",
+    full: total.fullRequired,
+  };
+}
 
 function consequencesOf(evaluation: Evaluation): { applied: string[]; possible: string[] } {
   const applied = new Set([
@@ -58,6 +70,7 @@ export async function balanceHandler(conversation: TeacherConversation, intent: 
       end: fullDate(evaluation.cycle.end),
       daysLeft: daysBetween(conversation.today, evaluation.cycle.end),
       over: evaluation.cycle.over,
+      proRating: proRatingOf(evaluation),
       unit,
       earned: evaluation.total.earned,
       required: evaluation.total.required,

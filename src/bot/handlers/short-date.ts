@@ -10,6 +10,11 @@ export function fullDate(date: DateOnly): string {
   return `${date.slice(0, 4)}年${shortDate(date)}`;
 }
 
+/** "2026-08-15" → "2026年8月": when a teacher was hired, as she would say it. */
+export function yearAndMonth(date: DateOnly): string {
+  return `${date.slice(0, 4)}年${Number(date.slice(5, 7))}月`;
+}
+
 /** A cycle as its first and last years, "2022—2026": how teachers name a cycle. */
 export function cycleYears(cycle: { start: DateOnly; end: DateOnly }): string {
   return `${cycle.start.slice(0, 4)}—${cycle.end.slice(0, 4)}`;
