@@ -143,6 +143,11 @@ export function describePolicy(policy: Policy): string {
     const frequency = certification.perYear === 2 ? "每半年审核登记一次，年底汇总" : "每年至少认定一次";
     lines.push(`学时认定：${frequency}，由${certification.by}负责${cite(certification)}`);
   }
+  const usualModes = LEVELS.flatMap((level) => {
+    const mode = policy.defaultModes[level];
+    return mode === undefined ? [] : [`${levelName(policy, level)}培训通常为${modeName(policy, mode)}`];
+  });
+  if (usualModes.length > 0) lines.push(`通常的培训形式（问测算时没说形式就按它算）：${usualModes.join("；")}`);
   for (const note of policy.notes) lines.push(`说明：${note.text}〔${note.source}〕`);
   lines.push(
     `通用规则：考核不合格不予登记〔A1〕；未经审核的项目不予登记〔A2〕；培训中请假的学时予以扣除〔A3〕；项目级别按发文单位级别确定（${LEVELS.map((level) => levelName(policy, level)).join(" > ")}）〔A6〕`,

@@ -228,6 +228,19 @@ export const policySchema = z
         school: text.optional(),
       })
       .default({}),
+    /**
+     * The mode a training of each level usually takes in the region (县级培训 here means 县级集中培训), for
+     * questions that name a level but no mode. A level left out has no usual mode.
+     */
+    defaultModes: z
+      .strictObject({
+        national: z.enum(MODES).optional(),
+        provincial: z.enum(MODES).optional(),
+        prefecture: z.enum(MODES).optional(),
+        county: z.enum(MODES).optional(),
+        school: z.enum(MODES).optional(),
+      })
+      .default({}),
     /** Rules kept for people rather than arithmetic (C6 shadowing days, E5 attendance), shown by `explain`. */
     notes: z.array(z.strictObject({ text, source: text })).default([]),
   })

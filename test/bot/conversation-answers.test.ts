@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_REGION_CODE } from "../../src/domain/demo-data.js";
 import { startBot } from "../support/bot.js";
 import { databaseKinds } from "../support/database.js";
 
@@ -51,13 +52,37 @@ describe.each(databaseKinds)("answers teachers can trust, on %s", (kind) => {
 
     it("refuses amounts that are not positive or beyond the whole cycle, and records nothing", async () => {
       const before = await prisma().ledgerEntry.count();
-      for (const question of ["如果再学-40学时呢", "要是再学负20学时", "如果再学9999学时", "如果再拿100学分"]) {
+      for (const question of ["如果再学-40学时呢", "要是再学负20学时", "如果再拿100学分"]) {
         const reply = await one("u-lina", question);
         expect(reply).not.toContain("假设");
         expect(reply).toMatch(/算不了：测算的数要大于 0，最多 (450 学时|90 学分)/);
       }
-      expect(await one("u-lina", "如果再学450学时网络培训")).toContain("【假设，仅供参考，并未登记】");
+      expect(await one("u-lina", "如果再拿90学分")).toContain("【假设，仅供参考，并未登记】");
       expect(await prisma().ledgerEntry.count()).toBe(before);
+    });
+
+    it("refuses more than 200 hours in one training, and takes 200", async () => {
+      for (const question of ["如果再学450学时网络培训", "如果再学9999学时", "如果再参加县级集中培训201学时呢"]) {
+        const reply = await one("u-lina", question);
+        expect(reply).not.toContain("假设");
+        expect(reply).toMatch(/^\d+ 学时算不了：一次培训最多按 200 学时测算。如果是几次培训，请一次问一次/);
+      }
+      expect(await one("u-lina", "如果再参加县级集中培训200学时呢")).toContain("集中培训 200 学时 ÷ 4 = 50 学分");
+    });
+
+    it("a level without a mode takes the region's usual mode for that level, and says so", async () => {
+      const region = await prisma().region.findFirstOrThrow({ where: { code: DEMO_REGION_CODE } });
+      const policy = region.customPolicy as Record<string, unknown>;
+      await prisma().region.update({ where: { id: region.id }, data: { customPolicy: { ...policy, defaultModes: { county: "centralized" } } } });
+      try {
+        const reply = await one("u-lina", "如果再参加县级培训30学时呢");
+        expect(reply).toContain("你没说培训形式，按本地县级培训通常的集中培训算；如果是网络培训或校本研修，问的时候带上「网络」或「校本」。");
+        expect(reply).toContain("集中培训 30 学时 ÷ 4 = 7.5 学分");
+        // Another level has no usual mode: the least favourable is still assumed.
+        expect(await one("u-lina", "如果再参加省级培训30学时呢")).toContain("你没说培训形式，先按网络培训算（折算最少）");
+      } finally {
+        await prisma().region.update({ where: { id: region.id }, data: { customPolicy: policy as object } });
+      }
     });
   });
 

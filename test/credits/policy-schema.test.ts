@@ -85,4 +85,12 @@ describe("policy schema", () => {
     expect(line(evaluation, "x").counted).toBe(13.2);
     expect(evaluation.floors.provincial_centralized).toEqual({ earned: 13.2, required: 12, met: true });
   });
+
+  it("defaultModes names a level's usual mode for what-if questions, and explain says it", () => {
+    const parsed = parsePolicy({ ...PRESETS.bozhou, defaultModes: { county: "centralized", school: "school_based" } });
+    expect(parsed.ok && parsed.value.defaultModes).toEqual({ county: "centralized", school: "school_based" });
+    if (parsed.ok) expect(describePolicy(parsed.value)).toContain("通常的培训形式（问测算时没说形式就按它算）：县级培训通常为集中培训；校级培训通常为校本研修");
+    expect(PRESETS.bozhou.defaultModes).toEqual({});
+    expect(parsePolicy({ ...PRESETS.bozhou, defaultModes: { county: "lecture" } }).ok).toBe(false);
+  });
 });

@@ -1,10 +1,12 @@
 import type { Reply } from "../../channels/types.js";
-import { evaluate, MODE_NAMES, UNIT_NAMES, type CreditRecord, type Evaluation, type Mode, type Policy, type Shortfall, type Unit } from "../../credits/index.js";
+import { evaluate, LEVEL_NAMES, MODE_NAMES, UNIT_NAMES, type CreditRecord, type Evaluation, type Mode, type Policy, type Shortfall, type Unit } from "../../credits/index.js";
 import type { TeacherConversation } from "../context.js";
 import type { HypotheticalRecord, Intent } from "../intents/index.js";
 import { ownBalance } from "./own-balance.js";
 
 const MAX_GAPS = 4;
+/** No single training runs longer (issue 14): a bigger number is a typo or several trainings at once. */
+const MAX_HOURS_PER_TRAINING = 200;
 const WHAT_IF_ID = "what-if";
 /**
  * Tried in this order when the teacher named no mode; the first that counts least is assumed, so the
@@ -62,11 +64,17 @@ export async function whatIfHandler(conversation: TeacherConversation, intent: E
   const asked: Unit = wanted.hours !== undefined ? "hour" : "credit";
   const amount = (asked === "hour" ? wanted.hours : wanted.credits) ?? 0;
   const largest = largestAmount(policy, asked);
+  if (asked === "hour" && amount > MAX_HOURS_PER_TRAINING && largest >= MAX_HOURS_PER_TRAINING) {
+    return [conversation.say("what-if-too-many-hours", { amount, largest: MAX_HOURS_PER_TRAINING })];
+  }
   if (amount <= 0 || amount > largest) {
     return [conversation.say("what-if-amount-range", { amount, unit: UNIT_NAMES[asked], largest, required: policy.total.required, requiredUnit: UNIT_NAMES[policy.unit] })];
   }
 
-  const candidates = (wanted.mode ? [wanted.mode] : MODES_LEAST_FAVOURABLE_FIRST).map((mode) => {
+  // A level without a mode ("县级培训") takes the region's usual mode for that level when it has one.
+  const usualMode = wanted.mode === undefined && wanted.level !== undefined ? policy.defaultModes[wanted.level] : undefined;
+  const named = wanted.mode ?? usualMode;
+  const candidates = (named ? [named] : MODES_LEAST_FAVOURABLE_FIRST).map((mode) => {
     const after = evaluate(policy, { ...input, records: [...input.records, recordOf(wanted, mode, conversation.today)] });
     return { mode, after, line: after.records.find((record) => record.id === WHAT_IF_ID) };
   });
@@ -77,6 +85,7 @@ export async function whatIfHandler(conversation: TeacherConversation, intent: E
   return [
     conversation.say("what-if", {
       assumedMode: wanted.mode ? undefined : MODE_NAMES[chosen.mode],
+      usualFor: usualMode && wanted.level ? (policy.levelNames[wanted.level] ?? LEVEL_NAMES[wanted.level]) : undefined,
       otherModes: MODES_LEAST_FAVOURABLE_FIRST.filter((mode) => mode !== chosen.mode).map((mode) => ({ name: MODE_NAMES[mode], keyword: MODE_KEYWORDS[mode] })),
       explain: line?.explain ?? "",
       unit,
