@@ -205,6 +205,10 @@ export function evaluate(policy: Policy, input: EvaluationInput): Evaluation {
     }
     records[index] = {
       id: record.id,
+      date: record.date,
+      mode: record.mode,
+      category: record.category,
+      title: record.title,
       status: outcome.status,
       hours: toDisplay(outcome.hours),
       base: toDisplay(outcome.base),

@@ -22,6 +22,7 @@ const record = z
   .strictObject({
     id: z.string().min(1),
     date: dateOnly,
+    title: z.string().min(1).max(200).optional(),
     mode: z.enum(MODES),
     category: z.enum(CATEGORIES).optional(),
     tags: z.array(z.string().min(1)).optional(),

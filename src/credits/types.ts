@@ -11,6 +11,8 @@ export interface CreditRecord {
   readonly id: string;
   /** When the training ended (the day it counts on). */
   readonly date: DateOnly;
+  /** The training's name (信息技术专题), shown with the record's explanation; the engine does not read it. */
+  readonly title?: string | undefined;
   readonly mode: Mode;
   readonly category?: Category | undefined;
   readonly tags?: readonly string[] | undefined;
@@ -122,6 +124,11 @@ export type RecordStatus =
 
 export interface RecordLine {
   readonly id: string;
+  /** The record's date, mode, category and title, so a line explains itself wherever it is shown. */
+  readonly date: DateOnly;
+  readonly mode: Mode;
+  readonly category: Category | undefined;
+  readonly title: string | undefined;
   readonly status: RecordStatus;
   /** Hours after leave; credit-registered records show their hour equivalent when a rate is known. */
   readonly hours: number;

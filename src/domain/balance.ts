@@ -7,12 +7,17 @@ import { teacherInScope, type AccessScope } from "./scope.js";
 
 const amount = (value: { toString(): string } | null) => (value === null ? undefined : Number(value.toString()));
 
+/** A ledger entry with the title of the project it was recorded against, when loaded with PROJECT_TITLE. */
+export type TitledEntry = LedgerEntry & { project?: { title: string } | null };
+/** `include` for ledger queries whose records are explained to people: the training's name goes with them. */
+export const PROJECT_TITLE = { project: { select: { title: true } } } as const;
+
 /**
  * The engine's view of a ledger entry. A year certification (A5) stamps every entry of that (training)
  * year that was not already certified when recorded.
  */
 export function toCreditRecord(
-  entry: LedgerEntry,
+  entry: TitledEntry,
   certificationOfYear: (date: DateOnly) => Pick<YearCertification, "certifiedBy" | "certifiedAt"> | undefined,
 ): CreditRecord {
   const date = fromDbDate(entry.occurredOn);
@@ -22,6 +27,7 @@ export function toCreditRecord(
   return {
     id: entry.id,
     date,
+    title: entry.project?.title,
     mode: entry.mode,
     category: entry.category,
     tags: entry.tags,
@@ -48,7 +54,7 @@ export function toAssessmentResult(assessment: Assessment): AssessmentResult {
   };
 }
 
-type TeacherRows = { entries: LedgerEntry[]; assessments: Assessment[]; certifications: YearCertification[] };
+type TeacherRows = { entries: TitledEntry[]; assessments: Assessment[]; certifications: YearCertification[] };
 
 /** The engine's input for one teacher from rows already loaded. */
 export function evaluationInputOf(policy: Policy, teacher: Teacher, rows: TeacherRows, asOf: DateOnly): EvaluationInput {
@@ -95,7 +101,7 @@ export async function balanceOfTeacher(
   const policy = policyOfRegion(region);
   const asOf = request.asOf ?? todayIn(region.timezone, request.now);
   const [entries, assessments, certifications] = await Promise.all([
-    prisma.ledgerEntry.findMany({ where: { teacherId: teacher.id } }),
+    prisma.ledgerEntry.findMany({ where: { teacherId: teacher.id }, include: PROJECT_TITLE }),
     prisma.assessment.findMany({ where: { teacherId: teacher.id } }),
     prisma.yearCertification.findMany({ where: { teacherId: teacher.id } }),
   ]);

@@ -1,6 +1,6 @@
 import type { Evaluation, Policy } from "../credits/index.js";
 import type { PrismaClient, Region, School, Teacher } from "../generated/prisma/client.js";
-import { evaluateTeacher } from "./balance.js";
+import { evaluateTeacher, PROJECT_TITLE } from "./balance.js";
 import { todayIn, type DateOnly } from "./calendar.js";
 import { DomainError } from "./errors.js";
 import { policyOfRegion } from "./policies.js";
@@ -68,7 +68,7 @@ async function evaluateRoster<T extends Teacher>(
   const teachers = people.filter((teacher) => teacher.roles.includes("teacher"));
   const where = { teacher: owners };
   const [entries, assessments, certifications] = await Promise.all([
-    prisma.ledgerEntry.findMany({ where }),
+    prisma.ledgerEntry.findMany({ where, include: PROJECT_TITLE }),
     prisma.assessment.findMany({ where }),
     prisma.yearCertification.findMany({ where }),
   ]);

@@ -119,6 +119,20 @@ describe.each(databaseKinds)("answers teachers can trust, on %s", (kind) => {
       expect(await one("u-lina", "我还差多少学分")).not.toContain("折算");
     });
 
+    it("怎么算的 and 学分明细 name the training a record was recorded against, from the engine's own line", async () => {
+      const wu = await prisma().teacher.findFirstOrThrow({ where: { employeeNumber: "T0010" } });
+      const project = await prisma().trainingProject.findFirstOrThrow({ where: { code: "P2026-01" } });
+      await prisma().ledgerEntry.create({
+        data: {
+          teacherId: wu.id, projectId: project.id, occurredOn: new Date("2026-11-15T00:00:00Z"), mode: "centralized", category: "required",
+          level: "provincial", hours: 40, result: "pass", approved: true, source: "manual", recordedBy: "A0001", idempotencyKey: "title-test",
+        },
+      });
+      const title = "自治区级国家通用语言文字教学能力提升集中培训";
+      expect(await one("u-wu", "怎么算的")).toContain(`· 2026年11月15日｜${title}｜必修课程｜集中培训 40 学时 ÷ 4 = 10 学分，自治区级合格 +5% → 10.5 学分`);
+      expect(await one("u-wu", "今年的记录")).toContain(`· 11月15日｜${title}｜集中培训｜必修课程｜计 10.5 学分`);
+    });
+
     it("a balance fits one phone screen and says the deadline and the days left", async () => {
       const reply = await one("u-lina", "我还差多少学分");
       expect(reply.split("\n").length).toBeLessThanOrEqual(10);

@@ -4,6 +4,22 @@ import { line, record, run, variant } from "./support.js";
 // One-line explanations a teacher reads next to each number.
 
 describe("record explanations", () => {
+  it("every line carries the record's date, mode, category and title, so it explains itself wherever it is shown", () => {
+    const evaluation = run("bozhou", [
+      record({ id: "x", date: "2023-04-20", mode: "centralized", category: "required", hours: 40, title: "信息技术专题" }),
+      record({ id: "y", date: "2023-05-20", mode: "online", category: undefined, hours: 10 }),
+    ]);
+    expect(line(evaluation, "x")).toMatchObject({
+      date: "2023-04-20",
+      mode: "centralized",
+      category: "required",
+      title: "信息技术专题",
+      counted: 10,
+      explain: "集中培训 40 学时 ÷ 4 = 10 学分",
+    });
+    expect(line(evaluation, "y")).toMatchObject({ date: "2023-05-20", mode: "online", category: undefined, title: undefined });
+  });
+
   it("hour policies show hours and leave without conversion", () => {
     const evaluation = run("qianjiang", [record({ id: "x", hours: 40, leaveHours: 4 })]);
     expect(line(evaluation, "x")).toMatchObject({ base: 36, counted: 36, explain: "集中培训 40 学时，扣除请假 4 学时，计 36 学时" });

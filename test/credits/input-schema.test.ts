@@ -15,7 +15,7 @@ describe("evaluation input validation", () => {
       asOf: "2025-12-31",
       teacher: { id: "t1", hiredOn: "2015-09-01" },
       cycle: { start: "2021-01-01", end: "2025-12-31" },
-      records: [{ ...validRecord, category: "required", tags: ["it_integration"], leaveHours: 0, role: "participant", preService: false }],
+      records: [{ ...validRecord, title: "信息技术专题", category: "required", tags: ["it_integration"], leaveHours: 0, role: "participant", preService: false }],
       assessments: [{ id: "a1", kind: "teacher_semester", term: "2024-autumn", date: "2024-12-30", score: 65 }],
       degreeUpgrade: { approved: true, completedOn: "2024-06-30", relatedSubject: true },
     });

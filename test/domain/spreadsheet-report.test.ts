@@ -71,6 +71,15 @@ describe.each(databaseKinds)("school report workbook on %s", (kind) => {
     expect(value("统计截至")).toBe("2026-11-23");
     expect(value("教师人数")).toBe("5 人，其中本周期已达标 3 人");
     expect(value("数字怎么算")).toContain("学分引擎");
+    expect(notes.some((row) => row[1] === "每条记录怎么算的见「计算明细」，与聊天中「怎么算的」的说法相同。")).toBe(true);
+  });
+
+  it("lists every record of the cycle on 计算明细 with date, training, mode, category and the engine's explanation", async () => {
+    const [header, ...rows] = await sheetValues(await schoolReportWorkbook(await reportOf("S01"), now), "计算明细");
+    expect(header).toEqual(["工号", "姓名", "日期", "培训", "形式", "类别", "计入（学分）", "怎么算的"]);
+    // 李娜's 2023 training as the chat's 怎么算的 tells it (demo records are imports without a project title).
+    expect(rows).toContainEqual(["T0003", "李娜", "2023-07-15", null, "集中培训", "必修课程", 10.5, "集中培训 40 学时 ÷ 4 = 10 学分，自治区级合格 +5% → 10.5 学分"]);
+    expect(rows.filter((row) => row[0] === "T0003")).toHaveLength(12);
   });
 
   it("gives a school without teachers a valid workbook with just the headers", async () => {

@@ -1,22 +1,11 @@
 import type { Reply } from "../../channels/types.js";
 import { UNIT_NAMES, yearKeyOf, yearLabel, yearScheme, type YearTally } from "../../credits/index.js";
-import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { TeacherConversation } from "../context.js";
 import type { Intent } from "../intents/index.js";
 import { paged } from "../paging.js";
 import { recordRows, type RecordRow } from "./record-rows.js";
 import { cycleYears, shortDate } from "./short-date.js";
 import { ownBalance } from "./own-balance.js";
-
-/** Titles of the projects the records came from, for those recorded against a project. */
-async function projectTitles(prisma: PrismaClient, recordIds: string[]): Promise<Map<string, string>> {
-  if (recordIds.length === 0) return new Map();
-  const entries = await prisma.ledgerEntry.findMany({
-    where: { id: { in: recordIds }, projectId: { not: null } },
-    select: { id: true, project: { select: { title: true } } },
-  });
-  return new Map(entries.flatMap((entry) => (entry.project ? [[entry.id, entry.project.title] as const] : [])));
-}
 
 /**
  * 学分明细 / 2024年的记录 / 去年的记录: one line per record (date, project, mode and category, what it
@@ -25,16 +14,15 @@ async function projectTitles(prisma: PrismaClient, recordIds: string[]): Promise
 export async function detailsHandler(conversation: TeacherConversation, intent: Extract<Intent, { kind: "details" }>): Promise<Reply[]> {
   const balance = await ownBalance(conversation);
   const { policy, evaluation } = balance;
-  const { templates, prisma } = conversation.deps;
+  const { templates } = conversation.deps;
   const scheme = yearScheme(policy.years.startMonth, policy.years.endMonth);
   const askedYear = intent.year ?? (intent.yearsAgo === undefined ? undefined : yearKeyOf(conversation.today, scheme) - intent.yearsAgo);
   const rows = recordRows(balance).filter((row) => (askedYear === undefined ? row.line.status !== "outside_cycle" : row.year === askedYear));
-  const titles = await projectTitles(prisma, rows.map((row) => row.record.id));
   const unit = UNIT_NAMES[evaluation.unit];
   const recordLine = (row: RecordRow) =>
     templates.render("details-line", {
-      date: shortDate(row.record.date),
-      title: titles.get(row.record.id),
+      date: shortDate(row.line.date),
+      title: row.line.title,
       mode: row.mode,
       category: row.category,
       counted: row.line.status === "counted",

@@ -27,7 +27,7 @@ export async function whyHandler(conversation: TeacherConversation, intent: Extr
     records: counted.length,
   });
   const lines = [...counted, ...skipped].map((row) =>
-    templates.render("why-line", { date: fullDate(row.record.date), mode: row.mode, category: row.category, explain: row.line.explain, counted: row.line.status === "counted" }),
+    templates.render("why-line", { date: fullDate(row.line.date), title: row.line.title, mode: row.mode, category: row.category, explain: row.line.explain, counted: row.line.status === "counted" }),
   );
   return paged(conversation, header, lines, templates.render("why-trailer", { reason: evaluation.reason }));
 }

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describePolicy } from "../../credits/describe-policy.js";
-import { UNIT_NAMES } from "../../credits/vocabulary.js";
+import { CATEGORY_NAMES, MODE_NAMES, UNIT_NAMES } from "../../credits/vocabulary.js";
 import type { SchoolReport } from "../school-report.js";
 import { reportColumns, reportLines } from "./report-columns.js";
 import { safeCellText } from "./safe-cell.js";
@@ -13,7 +13,8 @@ const NOT_MET_FONT: Partial<ExcelJS.Font> = { color: { argb: "FFC00000" } };
 
 /**
  * A school's credit report as an .xlsx workbook: sheet 学分汇总 with one row per teacher, numbers stored as
- * numbers shown with two decimals, and sheet 说明 saying whose rules, as of when and how numbers are
+ * numbers shown with two decimals, sheet 计算明细 with every record of the cycle as the engine explains it
+ * (the same line the chat's 怎么算的 shows), and sheet 说明 saying whose rules, as of when and how numbers are
  * counted. Only plain features (frozen panes, widths, fonts, fills), which Excel and WPS both open cleanly.
  */
 export async function schoolReportWorkbook(report: SchoolReport, generatedAt: Date): Promise<Buffer> {
@@ -21,6 +22,7 @@ export async function schoolReportWorkbook(report: SchoolReport, generatedAt: Da
   workbook.creator = "继教学分助手";
   workbook.created = generatedAt;
   addSummarySheet(workbook, report);
+  addRecordsSheet(workbook, report);
   addNotesSheet(workbook, report);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -58,6 +60,41 @@ function addSummarySheet(workbook: ExcelJS.Workbook, report: SchoolReport): void
   }
 }
 
+function addRecordsSheet(workbook: ExcelJS.Workbook, report: SchoolReport): void {
+  const { policy } = report;
+  const sheet = workbook.addWorksheet("计算明细", { views: [{ state: "frozen", xSplit: 2, ySplit: 1 }] });
+  sheet.columns = [
+    { header: "工号", width: 12 },
+    { header: "姓名", width: 10 },
+    { header: "日期", width: 12 },
+    { header: "培训", width: 40 },
+    { header: "形式", width: 10 },
+    { header: "类别", width: 10 },
+    { header: `计入（${UNIT_NAMES[policy.unit]}）`, width: 12 },
+    { header: "怎么算的", width: 70 },
+  ];
+  sheet.getRow(1).eachCell((cell) => {
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+  });
+  for (const { teacher, evaluation } of report.teachers) {
+    for (const line of evaluation.records) {
+      if (line.status === "outside_cycle") continue;
+      const row = sheet.addRow([
+        safeCellText(teacher.employeeNumber),
+        safeCellText(teacher.name),
+        line.date,
+        line.title === undefined ? null : safeCellText(line.title),
+        policy.modeNames[line.mode] ?? MODE_NAMES[line.mode],
+        line.category === undefined ? "未注明类别" : CATEGORY_NAMES[line.category],
+        line.counted,
+        line.explain,
+      ]);
+      row.getCell(7).numFmt = "0.00";
+    }
+  }
+}
+
 function shownValue(kind: "text" | "amount" | "yes_no", value: string | number | boolean | null): string | number | null {
   if (value === null) return null;
   if (kind === "yes_no") return value ? "是" : "否";
@@ -87,6 +124,8 @@ function addNotesSheet(workbook: ExcelJS.Workbook, report: SchoolReport): void {
         "只计本周期内、截至统计日期已结束并经教育行政部门审核的培训；考核不合格的不计。",
         "请假学时先扣除，再按规则折算，并计入等次奖励和主讲加分（规则中有的话）。",
         "「还差」是周期总量的差额；「是否达标」要求周期总量、各类别和各专项的最低要求都已达到。",
+        "周期中途入职的教师，「应达到」是按规则折算后的要求（见规则全文「周期中途入职」）。",
+        "每条记录怎么算的见「计算明细」，与聊天中「怎么算的」的说法相同。",
         "每年的最低要求见各年的「达标」列，空白表示该年没有最低要求。",
       ],
     ],
