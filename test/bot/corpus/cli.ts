@@ -1,19 +1,21 @@
 /**
- * npm run -s corpus [-- --misses]: the parser's accuracy per intent on the tuned, the development and the
- * held-out part of the corpus. --misses lists the misses of the tuned and the development part; of the
+ * npm run -s corpus [-- --misses]: the parser's accuracy per intent on the tuned, the two development and the
+ * held-out part of the corpus. --misses lists the misses of the tuned and the development parts; of the
  * held-out part only counts are ever printed, so nobody tunes on its messages by accident.
  */
 import { parseIntent } from "../../../src/bot/commands/index.js";
 import type { IntentKind } from "../../../src/bot/intents/index.js";
 import { measure, type KindScore, type Measurement, type Miss } from "./accuracy.js";
 import { DEV } from "./dev.js";
+import { DEV2 } from "./dev2.js";
 import { HELD_OUT } from "./held-out.js";
 import { TUNED } from "./tuned.js";
 
 const tuned = measure(TUNED, parseIntent);
 const dev = measure(DEV, parseIntent);
+const dev2 = measure(DEV2, parseIntent);
 const heldOut = measure(HELD_OUT, parseIntent);
-const parts = [tuned, dev, heldOut];
+const parts = [tuned, dev, dev2, heldOut];
 
 function percent(correct: number, total: number): string {
   return total === 0 ? "—" : `${((100 * correct) / total).toFixed(1)}%`;
@@ -25,7 +27,7 @@ function cell(score: KindScore | undefined): string {
 
 const kinds = [...new Set<IntentKind>(parts.flatMap((part) => [...part.perKind.keys()]))].sort();
 const rows = [
-  ["intent", "tuned", "dev", "held-out"],
+  ["intent", "tuned", "dev", "dev2", "held-out"],
   ...kinds.map((kind) => [kind, ...parts.map((part) => cell(part.perKind.get(kind)))]),
   ["overall", ...parts.map((part) => cell(part))],
   ["wrong numbers", ...parts.map((part) => String(part.wrongNumbers.length))],
@@ -46,4 +48,5 @@ function printMisses(name: string, part: Measurement): void {
 if (process.argv.includes("--misses")) {
   printMisses("Tuned", tuned);
   printMisses("Development", dev);
+  printMisses("Second development", dev2);
 }
