@@ -1,16 +1,18 @@
 /**
  * Exact arithmetic for hours and credits.
  *
- * Every amount inside the engine is an integer count of micro-units (1/1,000,000 of an hour or credit),
- * held in an ordinary JS number: sums are exact, and the only rounding happens where a division cannot be
- * exact (hours ÷ a rate such as 3, or a percentage of an odd amount), always half-up at the micro-unit.
- * Values shown to people are rounded once more, to two decimals, at the edge (toDisplay).
+ * Inputs are read to the micro-unit (1/1,000,000 of an hour or credit). Inside an evaluation every amount is
+ * an integer count of a policy's own unit, 1/(1,000,000 × denominator), where the denominator is chosen once
+ * per policy so that every conversion (hours ÷ a rate such as 3 or 2.5, credits × a rate) and every bonus
+ * percentage divides exactly. So 10 hours at 3 h per credit are exactly 10/3 credits, six of them are exactly
+ * 20, and nothing is rounded before a requirement is compared. Only the numbers shown to people are rounded
+ * (toDisplay, missingForDisplay; the rule is in README "How the numbers work").
  *
- * Range: inputs are capped at 10,000 hours/credits per record (1e10 micro-units) and rates/percents at
- * two decimals, so every intermediate product stays below 2^53 and integer division stays exact.
+ * Range: amounts are ordinary JS numbers, exact while below 2^53; evaluate() refuses a result beyond that
+ * (checkExact) rather than answer with a rounded sum.
  */
 
-export type Micro = number;
+export type Amount = number;
 
 export const MICRO_PER_UNIT = 1_000_000;
 
@@ -20,9 +22,7 @@ export const RATE_SCALE = 100;
 /** Percentages are stored in basis points (15 % = 1500). */
 export const BASIS_POINTS = 10_000;
 
-export function toMicro(value: number): Micro {
-  return Math.round(value * MICRO_PER_UNIT);
-}
+const CENTS_PER_UNIT = 100;
 
 export function toRate(hoursPerCredit: number): number {
   return Math.round(hoursPerCredit * RATE_SCALE);
@@ -32,6 +32,15 @@ export function toBasisPoints(percent: number): number {
   return Math.round(percent * 100);
 }
 
+export function greatestCommonDivisor(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+
+function leastCommonMultiple(a: number, b: number): number {
+  return (a / greatestCommonDivisor(a, b)) * b;
+}
+
 /** Half-up division of non-negative integers, exact for numerators below 2^53. */
 export function divideRoundingHalfUp(numerator: number, denominator: number): number {
   const quotient = Math.trunc(numerator / denominator);
@@ -39,37 +48,114 @@ export function divideRoundingHalfUp(numerator: number, denominator: number): nu
   return remainder * 2 >= denominator ? quotient + 1 : quotient;
 }
 
-export function hoursToCredits(hours: Micro, rate: number): Micro {
-  return divideRoundingHalfUp(hours * RATE_SCALE, rate);
-}
-
-export function creditsToHours(credits: Micro, rate: number): Micro {
-  return divideRoundingHalfUp(credits * rate, RATE_SCALE);
-}
-
-export function percentOf(amount: Micro, basisPoints: number): Micro {
-  return divideRoundingHalfUp(amount * basisPoints, BASIS_POINTS);
-}
-
-/** The number shown to people and written to JSON: two decimals, half-up. */
-export function toDisplay(amount: Micro): number {
-  const hundredths = amount >= 0 ? Math.round(amount / 10_000) : -Math.round(-amount / 10_000);
-  return hundredths / 100;
+function ceilingDivision(numerator: number, denominator: number): number {
+  const quotient = Math.floor(numerator / denominator);
+  const remainder = numerator - quotient * denominator;
+  return remainder > 0 ? quotient + 1 : quotient;
 }
 
 /**
- * Display form inside Chinese sentences: "11.5", "2.63", "90"; the same text as String(toDisplay(amount)),
- * built from integers because explanations format millions of amounts per second.
+ * A policy's unit of account. The denominator is the product of what the rates need (hundredths ÷ rate and
+ * back) and what the bonus percentages need (÷ 10,000 in lowest terms), so every amount built from inputs is
+ * a multiple of it and every division below has no remainder.
  */
-export function formatAmount(amount: Micro): string {
-  const hundredths = amount >= 0 ? Math.round(amount / 10_000) : -Math.round(-amount / 10_000);
-  const sign = hundredths < 0 ? "-" : "";
-  const absolute = Math.abs(hundredths);
-  const whole = Math.floor(absolute / 100);
-  const cents = absolute - whole * 100;
-  if (cents === 0) return `${sign}${whole}`;
-  if (cents % 10 === 0) return `${sign}${whole}.${cents / 10}`;
-  return `${sign}${whole}.${cents < 10 ? "0" : ""}${cents}`;
+export class AmountScale {
+  readonly unitsPerOne: number;
+  /** One hundredth (of an hour or credit), the display precision. */
+  readonly unitsPerCent: number;
+
+  constructor(readonly denominator: number) {
+    this.unitsPerOne = MICRO_PER_UNIT * denominator;
+    this.unitsPerCent = this.unitsPerOne / CENTS_PER_UNIT;
+  }
+
+  static exactFor(rates: readonly number[], basisPoints: readonly number[]): AmountScale {
+    let forRates = 1;
+    for (const rate of rates) {
+      if (rate <= 0) continue;
+      const common = greatestCommonDivisor(rate, RATE_SCALE);
+      forRates = leastCommonMultiple(forRates, (rate / common) * (RATE_SCALE / common));
+    }
+    let forPercents = 1;
+    for (const points of basisPoints) {
+      if (points <= 0) continue;
+      forPercents = leastCommonMultiple(forPercents, BASIS_POINTS / greatestCommonDivisor(points, BASIS_POINTS));
+    }
+    return new AmountScale(forRates * forPercents);
+  }
+
+  /** An input number (hours, credits, a requirement) read to the micro-unit. */
+  of(value: number): Amount {
+    return Math.round(value * MICRO_PER_UNIT) * this.denominator;
+  }
+
+  /** hours × 100 ÷ rate, exact: hours is a multiple of the denominator, which rate ÷ gcd(rate, 100) divides. */
+  hoursToCredits(hours: Amount, rate: number): Amount {
+    const common = greatestCommonDivisor(rate, RATE_SCALE);
+    return (hours / (rate / common)) * (RATE_SCALE / common);
+  }
+
+  creditsToHours(credits: Amount, rate: number): Amount {
+    const common = greatestCommonDivisor(rate, RATE_SCALE);
+    return (credits / (RATE_SCALE / common)) * (rate / common);
+  }
+
+  percentOf(amount: Amount, basisPoints: number): Amount {
+    const common = greatestCommonDivisor(basisPoints, BASIS_POINTS);
+    return (amount / (BASIS_POINTS / common)) * (basisPoints / common);
+  }
+
+  /** Whole hours (or credits) needed to cover an amount: 2/3 credit at 3 h per credit is 2 hours, not 3. */
+  wholeUnitsCovering(amount: Amount): number {
+    return ceilingDivision(amount, this.unitsPerOne);
+  }
+
+  /** Hundredths, half up: the display rule for every amount that was earned or is required. */
+  private cents(amount: Amount): number {
+    return amount >= 0 ? divideRoundingHalfUp(amount, this.unitsPerCent) : -divideRoundingHalfUp(-amount, this.unitsPerCent);
+  }
+
+  /** The number shown to people and written to JSON: two decimals, half up. */
+  toDisplay(amount: Amount): number {
+    return this.cents(amount) / CENTS_PER_UNIT;
+  }
+
+  /** What is still missing, rounded up to the cent: never understated, and never 0 while anything is missing. */
+  missingForDisplay(missing: Amount): number {
+    return missing <= 0 ? 0 : ceilingDivision(missing, this.unitsPerCent) / CENTS_PER_UNIT;
+  }
+
+  /**
+   * An earned amount next to its requirement: half up, but short of a requirement it never shows as reaching
+   * it (119.996 of 120 shows 119.99), so the numbers never contradict the verdict.
+   */
+  earnedForDisplay(earned: Amount, required: Amount): number {
+    const shown = this.cents(earned);
+    if (earned >= required) return shown / CENTS_PER_UNIT;
+    return Math.min(shown, this.cents(required) - 1) / CENTS_PER_UNIT;
+  }
+
+  /**
+   * Display form inside Chinese sentences: "11.5", "2.63", "90"; the same text as String(toDisplay(amount)),
+   * built from integers because explanations format millions of amounts per second.
+   */
+  format(amount: Amount): string {
+    const hundredths = this.cents(amount);
+    const sign = hundredths < 0 ? "-" : "";
+    const absolute = Math.abs(hundredths);
+    const whole = Math.floor(absolute / 100);
+    const cents = absolute - whole * 100;
+    if (cents === 0) return `${sign}${whole}`;
+    if (cents % 10 === 0) return `${sign}${whole}.${cents / 10}`;
+    return `${sign}${whole}.${cents < 10 ? "0" : ""}${cents}`;
+  }
+
+  /** Refuses a sum that left the range where JS numbers are exact integers. */
+  checkExact(amount: Amount): void {
+    if (!Number.isSafeInteger(amount)) {
+      throw new RangeError(`amount ${String(amount / this.unitsPerOne)} is beyond what the engine computes exactly`);
+    }
+  }
 }
 
 export function formatRate(rate: number): string {

@@ -1,4 +1,4 @@
-import { percentOf, toBasisPoints, toDisplay, toMicro } from "./amount.js";
+import { AmountScale, toBasisPoints } from "./amount.js";
 import type { Policy } from "./policy-schema.js";
 import type { AssessmentKind } from "./vocabulary.js";
 
@@ -16,12 +16,13 @@ export function teacherAssessmentScore(
 ): number {
   const award = policy.assessments.find((candidate) => candidate.kind === kind);
   if (award === undefined) throw new Error(`policy ${policy.id} has no ${kind} assessment`);
+  const points = AmountScale.exactFor([], []);
   let score = 0;
   for (const item of award.items) {
-    if (completedItems.includes(item.key)) score += toMicro(item.points);
+    if (completedItems.includes(item.key)) score += points.of(item.points);
   }
-  score += toMicro(award.helperBonusPoints ?? 0) * Math.max(0, Math.trunc(timesHelped));
-  return toDisplay(score);
+  score += points.of(award.helperBonusPoints ?? 0) * Math.max(0, Math.trunc(timesHelped));
+  return points.toDisplay(score);
 }
 
 export interface SchoolAssessmentInput {
@@ -38,14 +39,16 @@ export interface SchoolAssessmentInput {
 export function schoolAssessmentScore(policy: Policy, input: SchoolAssessmentInput): number {
   const sheet = policy.schoolAssessment;
   if (sheet === undefined) throw new Error(`policy ${policy.id} has no school assessment`);
+  const weight = toBasisPoints(sheet.averageTeacherScoreWeight * 100);
+  const points = AmountScale.exactFor([], [weight]);
   let score = 0;
   for (const item of sheet.items) {
-    score += Math.min(toMicro(Math.max(0, input.items[item.key] ?? 0)), toMicro(item.points));
+    score += Math.min(points.of(Math.max(0, input.items[item.key] ?? 0)), points.of(item.points));
   }
-  score += percentOf(toMicro(Math.max(0, input.averageTeacherScore)), toBasisPoints(sheet.averageTeacherScoreWeight * 100));
+  score += points.percentOf(points.of(Math.max(0, input.averageTeacherScore)), weight);
   for (const bonus of sheet.bonuses) {
-    score += toMicro(bonus.pointsEach) * Math.max(0, Math.trunc(input.bonusCounts?.[bonus.key] ?? 0));
+    score += points.of(bonus.pointsEach) * Math.max(0, Math.trunc(input.bonusCounts?.[bonus.key] ?? 0));
   }
-  score += toMicro(Math.max(0, input.extraPoints ?? 0));
-  return toDisplay(score);
+  score += points.of(Math.max(0, input.extraPoints ?? 0));
+  return points.toDisplay(score);
 }

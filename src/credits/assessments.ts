@@ -1,4 +1,4 @@
-import { formatAmount, formatRate, hoursToCredits, toDisplay, type Micro } from "./amount.js";
+import { formatRate, type Amount } from "./amount.js";
 import type { CompiledAward, CompiledPolicy } from "./compile.js";
 import { formatChineseDate, type DateOnly } from "./dates.js";
 import type { CountingWindow } from "./record-credit.js";
@@ -12,8 +12,8 @@ import { ASSESSMENT_KIND_NAMES, UNIT_NAMES } from "./vocabulary.js";
 
 export interface AwardedAmount {
   readonly date: DateOnly;
-  readonly hours: Micro;
-  readonly counted: Micro;
+  readonly hours: Amount;
+  readonly counted: Amount;
   readonly modeIndex: number;
   readonly categoryIndex: number;
 }
@@ -32,9 +32,9 @@ function compareForAward(a: AssessmentResult, b: AssessmentResult): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function countedAmount(policy: CompiledPolicy, award: CompiledAward): Micro {
+function countedAmount(policy: CompiledPolicy, award: CompiledAward): Amount {
   if (!policy.countsCredits) return award.hours;
-  return hoursToCredits(award.hours, policy.rates[award.modeIndex] ?? 0);
+  return policy.amounts.hoursToCredits(award.hours, policy.rates[award.modeIndex] ?? 0);
 }
 
 function explainAssessment(
@@ -58,11 +58,11 @@ function explainAssessment(
       return `${what}，同一学期已按更高的一次考核认定，不重复计入`;
     case "awarded": {
       if (award === undefined) return what;
-      const hours = formatAmount(award.hours);
+      const hours = policy.amounts.format(award.hours);
       const base = `${what}（${String(award.minScore)} 分及以上合格），认定 ${hours} 学时`;
       if (!policy.countsCredits) return base;
       const rate = policy.rates[award.modeIndex] ?? 0;
-      return `${base} ÷ ${formatRate(rate)} = ${formatAmount(countedAmount(policy, award))} ${UNIT_NAMES.credit}`;
+      return `${base} ÷ ${formatRate(rate)} = ${policy.amounts.format(countedAmount(policy, award))} ${UNIT_NAMES.credit}`;
     }
   }
 }
@@ -104,8 +104,8 @@ export function evaluateAssessments(
       id: assessment.id,
       status,
       score: assessment.score,
-      hours: isAwarded ? toDisplay(award.hours) : 0,
-      counted: toDisplay(counted),
+      hours: isAwarded ? policy.amounts.toDisplay(award.hours) : 0,
+      counted: policy.amounts.toDisplay(counted),
       explain: explainAssessment(policy, assessment, award, status, window),
     });
   }

@@ -1,4 +1,4 @@
-import { toBasisPoints, toMicro, toRate, type Micro } from "./amount.js";
+import { AmountScale, toBasisPoints, toRate, type Amount } from "./amount.js";
 import type { Policy, PolicyFloor, PolicyMatch } from "./policy-schema.js";
 import { yearScheme, type YearScheme } from "./years.js";
 import {
@@ -32,21 +32,21 @@ export interface Matcher {
 export interface CompiledFloor extends Matcher {
   readonly id: string;
   readonly label: string;
-  readonly minimum: Micro;
+  readonly minimum: Amount;
   readonly source: string;
   readonly suggestModes: readonly Mode[];
 }
 
 export interface CompiledFixedCredit extends Matcher {
   readonly label: string;
-  readonly credits: Micro;
+  readonly credits: Amount;
 }
 
 export interface CompiledAward {
   readonly kind: AssessmentKind;
   readonly label: string;
   readonly minScore: number;
-  readonly hours: Micro;
+  readonly hours: Amount;
   /** -1 when the award has no mode or category of its own. */
   readonly modeIndex: number;
   readonly categoryIndex: number;
@@ -54,6 +54,8 @@ export interface CompiledAward {
 
 export interface CompiledPolicy {
   readonly policy: Policy;
+  /** The unit every amount of this policy is counted in (exact at its rates and percentages). */
+  readonly amounts: AmountScale;
   readonly countsCredits: boolean;
   /** Hundredths of an hour per credit by MODES index; 0 = no rate. */
   readonly rates: readonly number[];
@@ -67,12 +69,12 @@ export interface CompiledPolicy {
   /** By CATEGORIES index: whether the policy has a minimum for that category. */
   readonly categoryDefined: readonly boolean[];
   readonly hasCategories: boolean;
-  readonly categoryMinimum: readonly Micro[];
+  readonly categoryMinimum: readonly Amount[];
   readonly floors: readonly CompiledFloor[];
   readonly annualFloors: readonly CompiledFloor[];
   readonly fixedCredits: readonly CompiledFixedCredit[];
-  readonly totalRequired: Micro;
-  readonly annualMinimum: Micro | null;
+  readonly totalRequired: Amount;
+  readonly annualMinimum: Amount | null;
   /** The annual rule counts hours while the cycle counts credits (B5 in 博州). */
   readonly annualInHours: boolean;
   readonly scheme: YearScheme;
@@ -126,14 +128,14 @@ function ratedModes(rates: readonly number[], countsCredits: boolean): Mode[] {
   return MODES.filter((_, index) => !countsCredits || (rates[index] ?? 0) > 0);
 }
 
-function compileFloor(floor: PolicyFloor, policy: Policy, fallbackModes: readonly Mode[]): CompiledFloor {
+function compileFloor(floor: PolicyFloor, policy: Policy, fallbackModes: readonly Mode[], amounts: AmountScale): CompiledFloor {
   const onlyCategory = floor.match.categories?.length === 1 ? floor.match.categories[0] : undefined;
   const categoryModes = onlyCategory === undefined ? undefined : policy.categories?.[onlyCategory]?.suggestModes;
   return {
     ...compileMatch(floor.match),
     id: floor.id,
     label: floor.label,
-    minimum: toMicro(floor.minimum),
+    minimum: amounts.of(floor.minimum),
     source: floor.source,
     suggestModes: floor.match.modes ?? categoryModes ?? fallbackModes,
   };
@@ -163,13 +165,15 @@ function compile(policy: Policy): CompiledPolicy {
     for (const level of band.levels) lecturerBonus[LEVELS.indexOf(level)] = toBasisPoints(band.percent);
   }
 
+  const amounts = AmountScale.exactFor(rates, [...gradeBonus, ...lecturerBonus]);
+
   const awards = new Map<AssessmentKind, CompiledAward>();
   for (const award of policy.assessments) {
     awards.set(award.kind, {
       kind: award.kind,
       label: award.label,
       minScore: award.minScore,
-      hours: toMicro(award.hours),
+      hours: amounts.of(award.hours),
       modeIndex: award.mode === undefined ? -1 : MODES.indexOf(award.mode),
       categoryIndex: award.category === undefined ? -1 : CATEGORIES.indexOf(award.category),
     });
@@ -178,6 +182,7 @@ function compile(policy: Policy): CompiledPolicy {
   const categoryRules = CATEGORIES.map((category: Category) => policy.categories?.[category]);
   return {
     policy,
+    amounts,
     countsCredits,
     rates,
     modeNames: MODES.map((mode) => policy.modeNames[mode] ?? MODE_NAMES[mode]),
@@ -187,16 +192,16 @@ function compile(policy: Policy): CompiledPolicy {
     lecturerStacks: policy.lecturerBonus?.stacksWithGradeBonus ?? false,
     categoryDefined: categoryRules.map((rule) => rule !== undefined),
     hasCategories: categoryRules.some((rule) => rule !== undefined),
-    categoryMinimum: categoryRules.map((rule) => (rule === undefined ? 0 : toMicro(rule.minimum))),
-    floors: policy.floors.map((floor) => compileFloor(floor, policy, fallbackModes)),
-    annualFloors: (policy.annual?.floors ?? []).map((floor) => compileFloor(floor, policy, fallbackModes)),
+    categoryMinimum: categoryRules.map((rule) => (rule === undefined ? 0 : amounts.of(rule.minimum))),
+    floors: policy.floors.map((floor) => compileFloor(floor, policy, fallbackModes, amounts)),
+    annualFloors: (policy.annual?.floors ?? []).map((floor) => compileFloor(floor, policy, fallbackModes, amounts)),
     fixedCredits: policy.fixedCredits.map((fixed) => ({
       ...compileMatch(fixed.match),
       label: fixed.label,
-      credits: toMicro(fixed.credits),
+      credits: amounts.of(fixed.credits),
     })),
-    totalRequired: toMicro(policy.total.required),
-    annualMinimum: policy.annual?.minimum === undefined ? null : toMicro(policy.annual.minimum),
+    totalRequired: amounts.of(policy.total.required),
+    annualMinimum: policy.annual?.minimum === undefined ? null : amounts.of(policy.annual.minimum),
     annualInHours: countsCredits && policy.annual?.unit === "hour",
     scheme: yearScheme(policy.years.startMonth, policy.years.endMonth),
     awards,

@@ -1,4 +1,4 @@
-import { toDisplay, toMicro, type Micro } from "./amount.js";
+import type { Amount, AmountScale } from "./amount.js";
 import { evaluateAssessments } from "./assessments.js";
 import { compiled, fillableModes, matches, type CompiledFloor, type CompiledPolicy } from "./compile.js";
 import { cycleContaining, type CycleWindow } from "./cycle.js";
@@ -8,7 +8,7 @@ import type { Consequence, Policy } from "./policy-schema.js";
 import { proRated, proRatingOf } from "./pro-rating.js";
 import { assessRecord, CATEGORY_INDEX, LEVEL_INDEX, MODE_INDEX, RecordOutcome, type CountingWindow } from "./record-credit.js";
 import { explainRecord } from "./record-explanation.js";
-import { suggest } from "./suggest.js";
+import { rememberExactMissing, suggest } from "./suggest.js";
 import type {
   CategoryTally,
   ConsequenceLine,
@@ -27,7 +27,7 @@ import { halfOf, yearEnd, yearKeyOf, yearLabel, yearStart } from "./years.js";
 /**
  * evaluate(policy, input): the whole breakdown for one teacher, pure and deterministic.
  * Records are walked once (sorted by date, then id, so input order never matters); every amount is summed
- * exactly in micro-units and rounded to two decimals only when written into the result.
+ * exactly in the policy's unit (amount.ts) and rounded to two decimals only when written into the result.
  */
 
 function compareRecords(a: CreditRecord, b: CreditRecord): number {
@@ -36,12 +36,12 @@ function compareRecords(a: CreditRecord, b: CreditRecord): number {
 }
 
 /** `fullRequired`: the requirement before pro-rating, given only when it was pro-rated. */
-function tally(earned: Micro, required: Micro, fullRequired?: Micro): Tally {
+function tally(amounts: AmountScale, earned: Amount, required: Amount, fullRequired?: Amount): Tally {
   return {
-    earned: toDisplay(earned),
-    required: toDisplay(required),
+    earned: amounts.earnedForDisplay(earned, required),
+    required: amounts.toDisplay(required),
     met: earned >= required,
-    ...(fullRequired === undefined ? {} : { fullRequired: toDisplay(fullRequired) }),
+    ...(fullRequired === undefined ? {} : { fullRequired: amounts.toDisplay(fullRequired) }),
   };
 }
 
@@ -52,11 +52,11 @@ function consequenceLines(consequences: readonly Consequence[]): ConsequenceLine
 /** Running sums for one evaluation, indexed the way the compiled policy is. */
 class Sums {
   total = 0;
-  readonly categories: Micro[] = CATEGORIES.map(() => 0);
-  readonly floors: Micro[];
-  readonly years: Micro[];
-  readonly halves: Micro[];
-  readonly yearFloors: Micro[];
+  readonly categories: Amount[] = CATEGORIES.map(() => 0);
+  readonly floors: Amount[];
+  readonly years: Amount[];
+  readonly halves: Amount[];
+  readonly yearFloors: Amount[];
   readonly uncertified: string[][];
 
   constructor(
@@ -72,8 +72,8 @@ class Sums {
   }
 
   add(
-    counted: Micro,
-    hours: Micro,
+    counted: Amount,
+    hours: Amount,
     date: DateOnly,
     modeIndex: number,
     categoryIndex: number,
@@ -135,27 +135,28 @@ function degreeOutcome(policy: Policy, input: EvaluationInput, cycle: CycleWindo
 }
 
 function preServiceTally(
-  policy: Policy,
+  compiledPolicy: CompiledPolicy,
   input: EvaluationInput,
   cycle: CycleWindow,
-  hours: Micro,
+  hours: Amount,
   hasHours: boolean,
 ): { tally: PreServiceTally | undefined; consequences: ConsequenceLine[] } {
+  const { policy, amounts } = compiledPolicy;
   const rule = policy.preService;
   const hiredOn = input.teacher.hiredOn;
   if (rule.requiredHours === undefined || hiredOn === undefined) {
     return {
-      tally: hasHours ? { hours: toDisplay(hours), required: null, deadline: null, met: null } : undefined,
+      tally: hasHours ? { hours: amounts.toDisplay(hours), required: null, deadline: null, met: null } : undefined,
       consequences: [],
     };
   }
   const deadline = previousDay(addMonths(hiredOn, rule.withinMonths));
   if (!hasHours && deadline < cycle.start) return { tally: undefined, consequences: [] };
-  const required = toMicro(rule.requiredHours);
+  const required = amounts.of(rule.requiredHours);
   const met = hours >= required;
   const overdue = !met && deadline < input.asOf;
   return {
-    tally: { hours: toDisplay(hours), required: toDisplay(required), deadline, met },
+    tally: { hours: amounts.earnedForDisplay(hours, required), required: amounts.toDisplay(required), deadline, met },
     consequences: overdue ? consequenceLines(policy.consequences.preServiceIncomplete) : [],
   };
 }
@@ -168,7 +169,7 @@ function categoryModes(policy: CompiledPolicy, categoryIndex: number): readonly 
 
 export function evaluate(policy: Policy, input: EvaluationInput): Evaluation {
   const compiledPolicy = compiled(policy);
-  const { scheme } = compiledPolicy;
+  const { scheme, amounts } = compiledPolicy;
   const unit: Unit = policy.unit;
   const asOf = input.asOf;
   const cycle = input.cycle ?? cycleContaining(asOf, policy.cycle.anchor, policy.cycle.years);
@@ -210,10 +211,10 @@ export function evaluate(policy: Policy, input: EvaluationInput): Evaluation {
       category: record.category,
       title: record.title,
       status: outcome.status,
-      hours: toDisplay(outcome.hours),
-      base: toDisplay(outcome.base),
-      bonus: toDisplay(outcome.gradeBonus + outcome.lecturerBonus),
-      counted: toDisplay(outcome.counted),
+      hours: amounts.toDisplay(outcome.hours),
+      base: amounts.toDisplay(outcome.base),
+      bonus: amounts.toDisplay(outcome.gradeBonus + outcome.lecturerBonus),
+      counted: amounts.toDisplay(outcome.counted),
       explain: explainRecord(compiledPolicy, record, outcome, window),
     };
   }
@@ -222,6 +223,10 @@ export function evaluate(policy: Policy, input: EvaluationInput): Evaluation {
   for (const award of assessed.awarded) {
     sums.add(award.counted, award.hours, award.date, award.modeIndex, award.categoryIndex, -1, undefined);
   }
+  // Every other sum is part of one of these, and all amounts are non-negative.
+  amounts.checkExact(sums.total);
+  amounts.checkExact(preServiceHours);
+  for (const yearSum of sums.years) amounts.checkExact(yearSum);
 
   const degree = degreeOutcome(policy, input, cycle);
   const waived = degree.waiver !== undefined;
@@ -230,28 +235,28 @@ export function evaluate(policy: Policy, input: EvaluationInput): Evaluation {
   const allModes = fillableModes(compiledPolicy);
   const unitName = UNIT_NAMES[unit];
 
-  const addCycleShortfall = (rule: string, key: string, what: string, missing: Micro, modes: readonly Mode[]): void => {
+  const addCycleShortfall = (rule: string, key: string, what: string, missing: Amount, modes: readonly Mode[]): void => {
     if (missing <= 0 || waived) return;
-    shortfalls.push({
+    shortfalls.push(rememberExactMissing({
       rule,
       scope: "cycle",
       key,
       what,
-      missing: toDisplay(missing),
+      missing: amounts.missingForDisplay(missing),
       unit,
       final: cycleOver,
       modes,
       consequences: cycleConsequences,
-    });
+    }, missing));
   };
 
   const proRating = proRatingOf(policy, scheme, input.teacher.hiredOn, cycle);
-  const fullOf = (required: Micro): Micro | undefined => (proRating === undefined ? undefined : required);
-  const totalRequired = proRated(compiledPolicy.totalRequired, proRating);
-  const total = tally(sums.total, totalRequired, fullOf(compiledPolicy.totalRequired));
+  const fullOf = (required: Amount): Amount | undefined => (proRating === undefined ? undefined : required);
+  const totalRequired = proRated(amounts, compiledPolicy.totalRequired, proRating);
+  const total = tally(amounts, sums.total, totalRequired, fullOf(compiledPolicy.totalRequired));
   addCycleShortfall(policy.total.source, "total", `本周期总${unitName}`, totalRequired - sums.total, allModes);
 
-  const categoryMinimum = compiledPolicy.categoryMinimum.map((minimum) => proRated(minimum, proRating));
+  const categoryMinimum = compiledPolicy.categoryMinimum.map((minimum) => proRated(amounts, minimum, proRating));
   const overflow = applyOverflow(policy.overflow, sums.categories, categoryMinimum);
   const categories: Record<string, CategoryTally> = {};
   let categoriesMet = true;
@@ -266,12 +271,12 @@ export function evaluate(policy: Policy, input: EvaluationInput): Evaluation {
     const met = earned + covered >= minimum;
     categoriesMet &&= met;
     categories[category] = {
-      earned: toDisplay(earned),
-      required: toDisplay(minimum),
+      earned: amounts.earnedForDisplay(earned, minimum),
+      required: amounts.toDisplay(minimum),
       met,
-      ...(fullMinimum === undefined ? {} : { fullRequired: toDisplay(fullMinimum) }),
-      ...(covered > 0 ? { coveredByOverflow: toDisplay(covered) } : {}),
-      ...(lent > 0 ? { lentToOthers: toDisplay(lent) } : {}),
+      ...(fullMinimum === undefined ? {} : { fullRequired: amounts.toDisplay(fullMinimum) }),
+      ...(covered > 0 ? { coveredByOverflow: amounts.toDisplay(covered) } : {}),
+      ...(lent > 0 ? { lentToOthers: amounts.toDisplay(lent) } : {}),
     };
     addCycleShortfall(rule.source, `category:${category}`, CATEGORY_NAMES[category], minimum - earned - covered, categoryModes(compiledPolicy, index));
   });
@@ -280,8 +285,8 @@ export function evaluate(policy: Policy, input: EvaluationInput): Evaluation {
   let floorsMet = true;
   compiledPolicy.floors.forEach((floor, index) => {
     const earned = sums.floors[index] ?? 0;
-    const minimum = proRated(floor.minimum, proRating);
-    const floorTally = tally(earned, minimum, fullOf(floor.minimum));
+    const minimum = proRated(amounts, floor.minimum, proRating);
+    const floorTally = tally(amounts, earned, minimum, fullOf(floor.minimum));
     floorsMet &&= floorTally.met;
     floors[floor.id] = floorTally;
     addCycleShortfall(floor.source, `floor:${floor.id}`, floor.label, minimum - earned, floor.suggestModes);
@@ -291,7 +296,7 @@ export function evaluate(policy: Policy, input: EvaluationInput): Evaluation {
 
   const cycleMet = total.met && categoriesMet && floorsMet;
   const met = waived || cycleMet;
-  const preService = preServiceTally(policy, input, cycle, preServiceHours, hasPreServiceHours);
+  const preService = preServiceTally(compiledPolicy, input, cycle, preServiceHours, hasPreServiceHours);
   const consequences = [...(cycleOver && !met ? cycleConsequences : []), ...preService.consequences];
   const notes = degree.note === undefined ? [] : [degree.note];
 
@@ -338,6 +343,7 @@ function yearTallies(
   allModes: readonly Mode[],
 ): YearTally[] {
   const annual = policy.policy.annual;
+  const amounts = policy.amounts;
   const unit: Unit = annual?.unit ?? policy.policy.unit;
   const annualConsequences = consequenceLines(policy.policy.consequences.annualShortfall);
   const hiredOn = input.teacher.hiredOn;
@@ -356,20 +362,20 @@ function yearTallies(
     let met = required === null || earned >= required;
 
     const yearShortfalls: Shortfall[] = [];
-    const pushShortfall = (rule: string, shortfallKey: string, what: string, missing: Micro, modes: readonly Mode[]): void => {
+    const pushShortfall = (rule: string, shortfallKey: string, what: string, missing: Amount, modes: readonly Mode[]): void => {
       if (missing <= 0 || waived) return;
-      yearShortfalls.push({
+      yearShortfalls.push(rememberExactMissing({
         rule,
         scope: "year",
         key: shortfallKey,
         what,
-        missing: toDisplay(missing),
+        missing: amounts.missingForDisplay(missing),
         unit,
         year: key,
         final: closed,
         modes,
         consequences: annualConsequences,
-      });
+      }, missing));
     };
     if (hasRule && required !== null) pushShortfall(annual.source, "year", `${label}培训${UNIT_NAMES[unit]}`, required - earned, allModes);
 
@@ -377,7 +383,7 @@ function yearTallies(
     const annualFloors = hasRule ? policy.annualFloors : [];
     annualFloors.forEach((floor, floorIndex) => {
       const floorEarned = sums.yearFloors[index * annualFloors.length + floorIndex] ?? 0;
-      const floorTally = tally(floorEarned, floor.minimum);
+      const floorTally = tally(amounts, floorEarned, floor.minimum);
       met &&= floorTally.met;
       floors[floor.id] = floorTally;
       pushShortfall(floor.source, `year-floor:${floor.id}`, `${label}${floor.label}`, floor.minimum - floorEarned, floor.suggestModes);
@@ -394,8 +400,8 @@ function yearTallies(
       start,
       end,
       unit,
-      earned: toDisplay(earned),
-      required: required === null ? null : toDisplay(required),
+      earned: required === null ? amounts.toDisplay(earned) : amounts.earnedForDisplay(earned, required),
+      required: required === null ? null : amounts.toDisplay(required),
       met,
       status: closed ? "closed" : "in_progress",
       consequences: closed && !met && !waived ? annualConsequences : [],
@@ -403,8 +409,8 @@ function yearTallies(
       ...(policy.halfYearAudits
         ? {
             periods: [
-              { label: "上半年", earned: toDisplay(sums.halves[index * 2] ?? 0) },
-              { label: "下半年", earned: toDisplay(sums.halves[index * 2 + 1] ?? 0) },
+              { label: "上半年", earned: amounts.toDisplay(sums.halves[index * 2] ?? 0) },
+              { label: "下半年", earned: amounts.toDisplay(sums.halves[index * 2 + 1] ?? 0) },
             ],
           }
         : {}),

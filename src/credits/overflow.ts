@@ -1,4 +1,4 @@
-import type { Micro } from "./amount.js";
+import type { Amount } from "./amount.js";
 import { CATEGORIES, type Category } from "./vocabulary.js";
 
 /**
@@ -14,15 +14,15 @@ export interface OverflowRoute {
 
 export interface OverflowResult {
   /** By CATEGORIES index: amount of the minimum covered by other categories. */
-  readonly covered: Micro[];
+  readonly covered: Amount[];
   /** By CATEGORIES index: excess lent out. */
-  readonly lent: Micro[];
+  readonly lent: Amount[];
 }
 
 export function applyOverflow(
   routes: readonly OverflowRoute[],
-  earned: readonly Micro[],
-  minimum: readonly Micro[],
+  earned: readonly Amount[],
+  minimum: readonly Amount[],
 ): OverflowResult {
   const covered = CATEGORIES.map(() => 0);
   const lent = CATEGORIES.map(() => 0);

@@ -1,4 +1,4 @@
-import type { Micro } from "./amount.js";
+import type { Amount, AmountScale } from "./amount.js";
 import type { CycleWindow } from "./cycle.js";
 import { monthOf, yearOf, type DateOnly } from "./dates.js";
 import type { Policy } from "./policy-schema.js";
@@ -13,8 +13,6 @@ import { yearKeyOf, type YearScheme } from "./years.js";
  * down to the hundredth, so the requirement shown is the one checked. Annual rules are not pro-rated (a year
  * before hiring is not listed, the year of hiring has no minimum) and pre-service hours stay outside (A4).
  */
-
-const MICRO_PER_HUNDREDTH = 10_000;
 
 function monthIndex(date: DateOnly): number {
   return yearOf(date) * 12 + monthOf(date) - 1;
@@ -32,8 +30,12 @@ export function proRatingOf(policy: Policy, scheme: YearScheme, hiredOn: DateOnl
   return { by, hiredOn, served, of, source: policy.proRating.source };
 }
 
-/** A cycle requirement after pro-rating: its share, rounded down to the hundredth. */
-export function proRated(required: Micro, rating: ProRating | undefined): Micro {
+/**
+ * A cycle requirement after pro-rating: its share, rounded down to the hundredth. Requirements have at most
+ * two decimals (policy schema), so counting in hundredths first keeps the product small and exact.
+ */
+export function proRated(amounts: AmountScale, required: Amount, rating: ProRating | undefined): Amount {
   if (rating === undefined) return required;
-  return Math.floor((required * rating.served) / (rating.of * MICRO_PER_HUNDREDTH)) * MICRO_PER_HUNDREDTH;
+  const hundredths = Math.round(required / amounts.unitsPerCent);
+  return Math.floor((hundredths * rating.served) / rating.of) * amounts.unitsPerCent;
 }

@@ -1,4 +1,4 @@
-import { creditsToHours, hoursToCredits, percentOf, toMicro, type Micro } from "./amount.js";
+import type { Amount } from "./amount.js";
 import { matches, type CompiledFixedCredit, type CompiledPolicy } from "./compile.js";
 import type { DateOnly } from "./dates.js";
 import type { CreditRecord, RecordStatus } from "./types.js";
@@ -25,17 +25,17 @@ export type BaseSource = "none" | "hours" | "converted" | "registered" | "fixed"
 export class RecordOutcome {
   status: RecordStatus = "counted";
   baseSource: BaseSource = "none";
-  /** Scheduled hours and leave as given (micro-units), -1 when the record has no hours. */
-  scheduledHours: Micro = -1;
-  leaveHours: Micro = 0;
+  /** Scheduled hours and leave as given (in the policy's unit), -1 when the record has no hours. */
+  scheduledHours: Amount = -1;
+  leaveHours: Amount = 0;
   /** Hours after leave, or the hour equivalent of registered credits (0 when unknown). */
-  hours: Micro = 0;
-  base: Micro = 0;
+  hours: Amount = 0;
+  base: Amount = 0;
   gradeBonusPoints = 0;
-  gradeBonus: Micro = 0;
+  gradeBonus: Amount = 0;
   lecturerBonusPoints = 0;
-  lecturerBonus: Micro = 0;
-  counted: Micro = 0;
+  lecturerBonus: Amount = 0;
+  counted: Amount = 0;
   fixed: CompiledFixedCredit | undefined = undefined;
 
   reset(): void {
@@ -84,9 +84,10 @@ function exclusion(policy: CompiledPolicy, record: CreditRecord, window: Countin
 
 export function assessRecord(policy: CompiledPolicy, record: CreditRecord, window: CountingWindow, out: RecordOutcome): void {
   out.reset();
+  const amounts = policy.amounts;
   if (record.hours !== undefined) {
-    out.scheduledHours = toMicro(record.hours);
-    out.leaveHours = record.leaveHours === undefined ? 0 : toMicro(record.leaveHours);
+    out.scheduledHours = amounts.of(record.hours);
+    out.leaveHours = record.leaveHours === undefined ? 0 : amounts.of(record.leaveHours);
   }
   const netHours = out.scheduledHours < 0 ? -1 : Math.max(0, out.scheduledHours - out.leaveHours);
 
@@ -109,12 +110,12 @@ export function assessRecord(policy: CompiledPolicy, record: CreditRecord, windo
     if (fixed !== undefined || record.credits !== undefined) {
       out.fixed = fixed;
       out.baseSource = fixed !== undefined ? "fixed" : "registered";
-      out.base = fixed !== undefined ? fixed.credits : toMicro(record.credits ?? 0);
-      out.hours = netHours >= 0 ? netHours : rate > 0 ? creditsToHours(out.base, rate) : 0;
+      out.base = fixed !== undefined ? fixed.credits : amounts.of(record.credits ?? 0);
+      out.hours = netHours >= 0 ? netHours : rate > 0 ? amounts.creditsToHours(out.base, rate) : 0;
     } else if (rate > 0) {
       out.baseSource = "converted";
       out.hours = netHours;
-      out.base = hoursToCredits(netHours, rate);
+      out.base = amounts.hoursToCredits(netHours, rate);
     } else {
       out.status = "not_convertible";
       out.hours = netHours;
@@ -126,7 +127,7 @@ export function assessRecord(policy: CompiledPolicy, record: CreditRecord, windo
     out.base = netHours;
   } else if (rate > 0) {
     out.baseSource = "registered";
-    out.base = creditsToHours(toMicro(record.credits ?? 0), rate);
+    out.base = amounts.creditsToHours(amounts.of(record.credits ?? 0), rate);
     out.hours = out.base;
   } else {
     out.status = "not_convertible";
@@ -136,11 +137,11 @@ export function assessRecord(policy: CompiledPolicy, record: CreditRecord, windo
   const isLecturer = record.role === "lecturer";
   if (!isLecturer || policy.lecturerStacks) {
     out.gradeBonusPoints = policy.gradeBonus[levelRank * RESULTS.length + RESULT_INDEX[record.result]] ?? 0;
-    if (out.gradeBonusPoints > 0) out.gradeBonus = percentOf(out.base, out.gradeBonusPoints);
+    if (out.gradeBonusPoints > 0) out.gradeBonus = amounts.percentOf(out.base, out.gradeBonusPoints);
   }
   if (isLecturer) {
     out.lecturerBonusPoints = policy.lecturerBonus[levelRank] ?? 0;
-    if (out.lecturerBonusPoints > 0) out.lecturerBonus = percentOf(out.base, out.lecturerBonusPoints);
+    if (out.lecturerBonusPoints > 0) out.lecturerBonus = amounts.percentOf(out.base, out.lecturerBonusPoints);
   }
   out.counted = out.base + out.gradeBonus + out.lecturerBonus;
 }

@@ -1,4 +1,4 @@
-import { formatAmount, formatPercent, formatRate, toMicro } from "./amount.js";
+import { formatPercent, formatRate, type AmountScale } from "./amount.js";
 import type { CompiledPolicy } from "./compile.js";
 import { formatChineseDate } from "./dates.js";
 import { CATEGORY_INDEX, LEVEL_INDEX, MODE_INDEX, type CountingWindow, type RecordOutcome } from "./record-credit.js";
@@ -12,38 +12,40 @@ import { MODE_NAMES, RESULT_NAMES, UNIT_NAMES } from "./vocabulary.js";
  * so the sentence and the numbers beside it always agree.
  */
 
-function hoursPhrase(modeName: string, outcome: RecordOutcome): string {
-  const scheduled = formatAmount(outcome.scheduledHours);
+function hoursPhrase(amounts: AmountScale, modeName: string, outcome: RecordOutcome): string {
+  const scheduled = amounts.format(outcome.scheduledHours);
   if (outcome.leaveHours === 0) return `${modeName} ${scheduled} 学时`;
-  return `${modeName} ${scheduled} 学时，扣除请假 ${formatAmount(outcome.leaveHours)} 学时，计 ${formatAmount(outcome.hours)} 学时`;
+  return `${modeName} ${scheduled} 学时，扣除请假 ${amounts.format(outcome.leaveHours)} 学时，计 ${amounts.format(outcome.hours)} 学时`;
 }
 
 function basePhrase(policy: CompiledPolicy, record: CreditRecord, outcome: RecordOutcome, modeName: string): string {
+  const amounts = policy.amounts;
   switch (outcome.baseSource) {
     case "hours":
-      return hoursPhrase(modeName, outcome);
+      return hoursPhrase(amounts, modeName, outcome);
     case "converted":
-      return `${hoursPhrase(modeName, outcome)} ÷ ${formatRate(policy.rates[MODE_INDEX[record.mode]] ?? 0)} = ${formatAmount(outcome.base)} 学分`;
+      return `${hoursPhrase(amounts, modeName, outcome)} ÷ ${formatRate(policy.rates[MODE_INDEX[record.mode]] ?? 0)} = ${amounts.format(outcome.base)} 学分`;
     case "fixed": {
-      const leave = outcome.leaveHours > 0 ? `（请假 ${formatAmount(outcome.leaveHours)} 学时记入考勤，不影响学分）` : "";
-      return `${outcome.fixed?.label ?? modeName}合格，按规定计 ${formatAmount(outcome.base)} 学分${leave}`;
+      const leave = outcome.leaveHours > 0 ? `（请假 ${amounts.format(outcome.leaveHours)} 学时记入考勤，不影响学分）` : "";
+      return `${outcome.fixed?.label ?? modeName}合格，按规定计 ${amounts.format(outcome.base)} 学分${leave}`;
     }
     case "registered":
       return policy.countsCredits
-        ? `${modeName}登记 ${formatAmount(outcome.base)} 学分`
-        : `${modeName}登记 ${formatAmount(toMicro(record.credits ?? 0))} 学分 × ${formatRate(policy.rates[MODE_INDEX[record.mode]] ?? 0)} = ${formatAmount(outcome.base)} 学时`;
+        ? `${modeName}登记 ${amounts.format(outcome.base)} 学分`
+        : `${modeName}登记 ${amounts.format(amounts.of(record.credits ?? 0))} 学分 × ${formatRate(policy.rates[MODE_INDEX[record.mode]] ?? 0)} = ${amounts.format(outcome.base)} 学时`;
     case "none":
       return modeName;
   }
 }
 
 function countedExplanation(policy: CompiledPolicy, record: CreditRecord, outcome: RecordOutcome, modeName: string): string {
+  const amounts = policy.amounts;
   let text = basePhrase(policy, record, outcome, modeName);
   if (outcome.gradeBonus > 0 || outcome.lecturerBonus > 0) {
     const levelName = policy.levelNames[LEVEL_INDEX[record.level]] ?? record.level;
     if (outcome.gradeBonus > 0) text += `，${levelName}${RESULT_NAMES[record.result]} +${formatPercent(outcome.gradeBonusPoints)}%`;
     if (outcome.lecturerBonus > 0) text += `，${levelName}主讲教师 +${formatPercent(outcome.lecturerBonusPoints)}%`;
-    text += ` → ${formatAmount(outcome.counted)} ${UNIT_NAMES[policy.policy.unit]}`;
+    text += ` → ${amounts.format(outcome.counted)} ${UNIT_NAMES[policy.policy.unit]}`;
   }
   if (policy.hasCategories && (record.category === undefined || policy.categoryDefined[CATEGORY_INDEX[record.category]] !== true)) {
     text += record.category === undefined ? "（未注明课程类别，只计入总学分）" : "（本地政策无此课程类别，只计入总学分）";
@@ -55,8 +57,8 @@ function countedExplanation(policy: CompiledPolicy, record: CreditRecord, outcom
   return text;
 }
 
-function preServiceExplanation(record: CreditRecord, outcome: RecordOutcome, window: CountingWindow): string {
-  const what = outcome.scheduledHours >= 0 ? `新任教师岗前培训 ${formatAmount(outcome.hours)} 学时` : "新任教师岗前培训";
+function preServiceExplanation(amounts: AmountScale, record: CreditRecord, outcome: RecordOutcome, window: CountingWindow): string {
+  const what = outcome.scheduledHours >= 0 ? `新任教师岗前培训 ${amounts.format(outcome.hours)} 学时` : "新任教师岗前培训";
   let tracked = "，单独统计岗前培训学时";
   if (!record.approved) tracked = "，项目未经审核，岗前学时也不予登记";
   else if (record.result === "fail") tracked = "，考核不合格，岗前学时不予登记";
@@ -71,7 +73,7 @@ export function explainRecord(policy: CompiledPolicy, record: CreditRecord, outc
     case "counted":
       return countedExplanation(policy, record, outcome, shownMode);
     case "pre_service":
-      return preServiceExplanation(record, outcome, window);
+      return preServiceExplanation(policy.amounts, record, outcome, window);
     case "unapproved":
       return "培训项目未经教育行政部门审核，不予登记";
     case "failed":

@@ -1,4 +1,5 @@
-import { creditsToHours, toMicro, toRate, MICRO_PER_UNIT } from "./amount.js";
+import { toRate, type Amount, type AmountScale } from "./amount.js";
+import { compiled } from "./compile.js";
 import { formatChineseDate } from "./dates.js";
 import type { Policy } from "./policy-schema.js";
 import type { Evaluation, Shortfall } from "./types.js";
@@ -7,18 +8,34 @@ import { MODE_NAMES, MODES, UNIT_NAMES, type Mode } from "./vocabulary.js";
 /**
  * suggest(policy, evaluation): shortfalls as next steps a teacher can act on, in hours of a training mode
  * ("还需集中培训 20 学时"), because teachers sign up for hours, not credits. Hours for a credit shortfall are
- * the base conversion rounded up to whole hours (bonuses may make fewer enough, never more).
- * Closed periods cannot be made up, so they get no step.
+ * the base conversion of the exact missing amount rounded up to whole hours (bonuses may make fewer enough,
+ * never more). Closed periods cannot be made up, so they get no step.
  */
+
+/**
+ * The exact amount behind each shortfall evaluate() reports (the shortfall shows it rounded up to the cent),
+ * so 2/3 credit at 3 h per credit asks for 2 hours, not the 3 that 0.67 × 3 would.
+ */
+const exactMissing = new WeakMap<Shortfall, Amount>();
+
+export function rememberExactMissing(shortfall: Shortfall, missing: Amount): Shortfall {
+  exactMissing.set(shortfall, missing);
+  return shortfall;
+}
+
+function missingOf(amounts: AmountScale, shortfall: Shortfall): Amount {
+  return exactMissing.get(shortfall) ?? amounts.of(shortfall.missing);
+}
 
 function modeName(policy: Policy, mode: Mode): string {
   return policy.modeNames[mode] ?? MODE_NAMES[mode];
 }
 
-function wholeHoursFor(policy: Policy, credits: number, mode: Mode): number {
+function wholeHoursFor(policy: Policy, credits: Amount, mode: Mode): number {
   const rate = policy.conversion?.hoursPerCredit[mode];
   if (rate === undefined) return Number.NaN;
-  return Math.ceil(creditsToHours(toMicro(credits), toRate(rate)) / MICRO_PER_UNIT);
+  const amounts = compiled(policy).amounts;
+  return amounts.wholeUnitsCovering(amounts.creditsToHours(credits, toRate(rate)));
 }
 
 /** "参加培训" when any mode will do, else the modes by name: "网络培训、校本研修". */
@@ -27,8 +44,9 @@ function modeChoice(policy: Policy, modes: readonly Mode[]): string {
 }
 
 /** "集中培训 20 学时" or "集中培训 40 学时，或网络培训、校本研修 50 学时". */
-function hoursByMode(policy: Policy, shortfall: Shortfall, amount: number): string {
-  if (shortfall.unit === "hour") return `${modeChoice(policy, shortfall.modes)} ${String(amount)} 学时`;
+function hoursByMode(policy: Policy, shortfall: Shortfall, amount: Amount): string {
+  const amounts = compiled(policy).amounts;
+  if (shortfall.unit === "hour") return `${modeChoice(policy, shortfall.modes)} ${String(amounts.missingForDisplay(amount))} 学时`;
   const groups = new Map<number, Mode[]>();
   for (const mode of shortfall.modes) {
     const hours = wholeHoursFor(policy, amount, mode);
@@ -38,10 +56,10 @@ function hoursByMode(policy: Policy, shortfall: Shortfall, amount: number): stri
   const options = [...groups.entries()]
     .sort(([a], [b]) => a - b)
     .map(([hours, modes]) => `${modeChoice(policy, modes)} ${String(hours)} 学时`);
-  return options.length === 0 ? `${String(amount)} 学分` : options.join("，或");
+  return options.length === 0 ? `${String(amounts.missingForDisplay(amount))} 学分` : options.join("，或");
 }
 
-function cycleStep(policy: Policy, shortfall: Shortfall, amount: number, because = `${shortfall.what}还差 ${String(amount)} ${UNIT_NAMES[shortfall.unit]}`): string {
+function cycleStep(policy: Policy, shortfall: Shortfall, amount: Amount, because: string): string {
   return `还需${hoursByMode(policy, shortfall, amount)}（${because}）`;
 }
 
@@ -51,33 +69,34 @@ function yearStep(policy: Policy, evaluation: Evaluation, shortfall: Shortfall):
   const required = year === undefined ? null : year.required;
   const minimum = shortfall.key === "year" && required !== null ? `，年度最低 ${String(required)} ${unitName}` : "";
   const deadline = year === undefined ? "" : `，${formatChineseDate(year.end)}前完成`;
-  return `还需${hoursByMode(policy, shortfall, shortfall.missing)}（${shortfall.what}还差 ${String(shortfall.missing)} ${unitName}${minimum}${deadline}）`;
-}
-
-function subtract(a: number, b: number): number {
-  return (toMicro(a) - toMicro(b)) / MICRO_PER_UNIT;
+  return `还需${hoursByMode(policy, shortfall, missingOf(compiled(policy).amounts, shortfall))}（${shortfall.what}还差 ${String(shortfall.missing)} ${unitName}${minimum}${deadline}）`;
 }
 
 export function suggest(policy: Policy, evaluation: Evaluation): string[] {
+  const amounts = compiled(policy).amounts;
   const steps: string[] = [];
   const open = evaluation.shortfalls.filter((shortfall) => !shortfall.final);
   const cycleOpen = open.filter((shortfall) => shortfall.scope === "cycle");
 
   const floorSteps = cycleOpen.filter((shortfall) => shortfall.key.startsWith("floor:"));
   const categorySteps = cycleOpen.filter((shortfall) => shortfall.key.startsWith("category:"));
-  for (const shortfall of [...floorSteps, ...categorySteps]) steps.push(cycleStep(policy, shortfall, shortfall.missing));
+  for (const shortfall of [...floorSteps, ...categorySteps]) {
+    steps.push(cycleStep(policy, shortfall, missingOf(amounts, shortfall), `${shortfall.what}还差 ${String(shortfall.missing)} ${UNIT_NAMES[shortfall.unit]}`));
+  }
 
   const total = cycleOpen.find((shortfall) => shortfall.key === "total");
   const unitName = total === undefined ? "" : UNIT_NAMES[total.unit];
   if (total !== undefined && policy.categories !== undefined) {
     // Categories partition the credits, so only what the category steps leave uncovered is new work.
-    const coveredByCategories = categorySteps.reduce((sum, shortfall) => sum + toMicro(shortfall.missing), 0) / MICRO_PER_UNIT;
-    const beyond = subtract(total.missing, coveredByCategories);
-    if (beyond > 0) steps.push(cycleStep(policy, total, beyond, `除上述各类课程外，${total.what}还差 ${String(beyond)} ${unitName}`));
+    const coveredByCategories = categorySteps.reduce((sum, shortfall) => sum + missingOf(amounts, shortfall), 0);
+    const beyond = missingOf(amounts, total) - coveredByCategories;
+    if (beyond > 0) {
+      steps.push(cycleStep(policy, total, beyond, `除上述各类课程外，${total.what}还差 ${String(amounts.missingForDisplay(beyond))} ${unitName}`));
+    }
   } else if (total !== undefined) {
     // Floors are parts of the total: the total step is the sum that also covers them.
     const covers = floorSteps.length > 0 ? "，已含上面各项" : "";
-    steps.push(cycleStep(policy, total, total.missing, `${total.what}还差 ${String(total.missing)} ${unitName}${covers}`));
+    steps.push(cycleStep(policy, total, missingOf(amounts, total), `${total.what}还差 ${String(total.missing)} ${unitName}${covers}`));
   }
 
   for (const shortfall of open.filter((entry) => entry.scope === "year")) steps.push(yearStep(policy, evaluation, shortfall));
