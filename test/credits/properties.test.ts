@@ -126,12 +126,13 @@ describe("properties", () => {
   });
 
   it("records' counted amounts add up to the total within display rounding", () => {
-    // Each line is rounded to 0.01 on its own, the total once: they may differ by 0.005 per line at most.
+    // Each line is rounded to 0.01 on its own, the total once (and kept 0.01 below an unmet requirement):
+    // they may differ by 0.005 per line and 0.01 more at most.
     fc.assert(
       fc.property(presetName, ledger, (name, records) => {
         const evaluation = evaluate(PRESETS[name], inputOf(records));
         const sum = [...evaluation.records, ...evaluation.assessments].reduce((total, entry) => total + entry.counted, 0);
-        expect(Math.abs(sum - evaluation.total.earned)).toBeLessThanOrEqual(0.005 * (evaluation.records.length + 1) + 1e-9);
+        expect(Math.abs(sum - evaluation.total.earned)).toBeLessThanOrEqual(0.005 * evaluation.records.length + 0.01 + 1e-9);
       }),
       { numRuns: 100 },
     );
