@@ -8,8 +8,10 @@
  * 20, and nothing is rounded before a requirement is compared. Only the numbers shown to people are rounded
  * (toDisplay, missingForDisplay; the rule is in README "How the numbers work").
  *
- * Range: amounts are ordinary JS numbers, exact while below 2^53; evaluate() refuses a result beyond that
- * (checkExact) rather than answer with a rounded sum.
+ * Range: amounts are ordinary JS numbers, exact while below 2^53. The policy schema refuses rates and bonus
+ * percentages whose unit would take a realistic sum beyond that (AmountScale.coversEvery), so a policy that
+ * was accepted always evaluates; checkExact stays as the guard against impossible input (more hours than a
+ * cycle has), refusing rather than answering with a rounded sum.
  */
 
 export type Amount = number;
@@ -55,9 +57,56 @@ function ceilingDivision(numerator: number, denominator: number): number {
 }
 
 /**
- * A policy's unit of account. The denominator is the product of what the rates need (hundredths ÷ rate and
- * back) and what the bonus percentages need (÷ 10,000 in lowest terms), so every amount built from inputs is
- * a multiple of it and every division below has no remainder.
+ * amount × numerator ÷ denominator with no remainder, for amounts that are multiples of `divisor` (an
+ * AmountScale built for it guarantees that). In lowest terms once, when a policy is compiled, so no record
+ * pays for a gcd.
+ */
+export class ExactRatio {
+  readonly divisor: number;
+  readonly multiplier: number;
+
+  constructor(numerator: number, denominator: number) {
+    const common = greatestCommonDivisor(numerator, denominator);
+    this.divisor = denominator / common;
+    this.multiplier = numerator / common;
+  }
+
+  apply(amount: Amount): Amount {
+    return (amount / this.divisor) * this.multiplier;
+  }
+}
+
+/** hours → credits at a rate in hundredths of an hour per credit. */
+export function creditsPerHour(rate: number): ExactRatio {
+  return new ExactRatio(RATE_SCALE, rate);
+}
+
+/** credits → hours at a rate in hundredths of an hour per credit. */
+export function hoursPerCredit(rate: number): ExactRatio {
+  return new ExactRatio(rate, RATE_SCALE);
+}
+
+/** A bonus (or weight) in basis points of an amount. */
+export function shareOf(basisPoints: number): ExactRatio {
+  return new ExactRatio(basisPoints, BASIS_POINTS);
+}
+
+function leastCommonDivisible(ratios: readonly ExactRatio[]): number {
+  return ratios.reduce((common, ratio) => leastCommonMultiple(common, ratio.divisor), 1);
+}
+
+/** More hours than a cycle of this many years has (every day, around the clock): no teacher's sum reaches it. */
+export function hoursInCycle(years: number): number {
+  return years * 366 * 24;
+}
+
+/** The largest amount a policy may set (a requirement, a rate, an award's hours); the policy schema enforces it. */
+export const MAX_POLICY_AMOUNT = 10_000;
+
+/**
+ * A policy's unit of account. The denominator is what every chain of conversions divides by: hours → credits
+ * at one rate (÷ the rates' divisors), a bonus on that (÷ the percentages'), back to hours at another rate
+ * (÷ those divisors), so every amount built from inputs is a multiple of what the next division needs.
  */
 export class AmountScale {
   readonly unitsPerOne: number;
@@ -69,40 +118,35 @@ export class AmountScale {
     this.unitsPerCent = this.unitsPerOne / CENTS_PER_UNIT;
   }
 
+  /** Rates in hundredths of an hour per credit, bonuses in basis points; zeros (none) are skipped. */
   static exactFor(rates: readonly number[], basisPoints: readonly number[]): AmountScale {
-    let forRates = 1;
-    for (const rate of rates) {
-      if (rate <= 0) continue;
-      const common = greatestCommonDivisor(rate, RATE_SCALE);
-      forRates = leastCommonMultiple(forRates, (rate / common) * (RATE_SCALE / common));
-    }
-    let forPercents = 1;
-    for (const points of basisPoints) {
-      if (points <= 0) continue;
-      forPercents = leastCommonMultiple(forPercents, BASIS_POINTS / greatestCommonDivisor(points, BASIS_POINTS));
-    }
-    return new AmountScale(forRates * forPercents);
+    const positiveRates = rates.filter((rate) => rate > 0);
+    const positivePoints = basisPoints.filter((points) => points > 0);
+    return new AmountScale(
+      leastCommonDivisible(positiveRates.map(creditsPerHour)) *
+        leastCommonDivisible(positiveRates.map(hoursPerCredit)) *
+        leastCommonDivisible(positivePoints.map(shareOf)),
+    );
+  }
+
+  /**
+   * Whether every amount an evaluation at these rates and bonuses can produce stays an exact JS integer: all
+   * the hours a cycle has, converted at the lowest rate (when that gives more credits than hours) with the
+   * largest bonus a record can get, and the largest requirement converted to hours at the highest rate (what
+   * suggest() does).
+   */
+  coversEvery(rates: readonly number[], largestBonusPoints: number, cycleYears: number): boolean {
+    const positiveRates = rates.filter((rate) => rate > 0);
+    const lowestRate = Math.min(RATE_SCALE, ...positiveRates);
+    const highestRate = Math.max(RATE_SCALE, ...positiveRates);
+    const largestSum = (hoursInCycle(cycleYears) * RATE_SCALE * (BASIS_POINTS + largestBonusPoints)) / (lowestRate * BASIS_POINTS);
+    const largestHours = (MAX_POLICY_AMOUNT * highestRate) / RATE_SCALE;
+    return this.unitsPerOne * Math.max(largestSum, largestHours) <= Number.MAX_SAFE_INTEGER;
   }
 
   /** An input number (hours, credits, a requirement) read to the micro-unit. */
   of(value: number): Amount {
     return Math.round(value * MICRO_PER_UNIT) * this.denominator;
-  }
-
-  /** hours × 100 ÷ rate, exact: hours is a multiple of the denominator, which rate ÷ gcd(rate, 100) divides. */
-  hoursToCredits(hours: Amount, rate: number): Amount {
-    const common = greatestCommonDivisor(rate, RATE_SCALE);
-    return (hours / (rate / common)) * (RATE_SCALE / common);
-  }
-
-  creditsToHours(credits: Amount, rate: number): Amount {
-    const common = greatestCommonDivisor(rate, RATE_SCALE);
-    return (credits / (RATE_SCALE / common)) * (rate / common);
-  }
-
-  percentOf(amount: Amount, basisPoints: number): Amount {
-    const common = greatestCommonDivisor(basisPoints, BASIS_POINTS);
-    return (amount / (BASIS_POINTS / common)) * (basisPoints / common);
   }
 
   /** Whole hours (or credits) needed to cover an amount: 2/3 credit at 3 h per credit is 2 hours, not 3. */

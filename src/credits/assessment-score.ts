@@ -1,4 +1,4 @@
-import { AmountScale, toBasisPoints } from "./amount.js";
+import { AmountScale, shareOf, toBasisPoints } from "./amount.js";
 import type { Policy } from "./policy-schema.js";
 import type { AssessmentKind } from "./vocabulary.js";
 
@@ -45,7 +45,7 @@ export function schoolAssessmentScore(policy: Policy, input: SchoolAssessmentInp
   for (const item of sheet.items) {
     score += Math.min(points.of(Math.max(0, input.items[item.key] ?? 0)), points.of(item.points));
   }
-  score += points.percentOf(points.of(Math.max(0, input.averageTeacherScore)), weight);
+  score += shareOf(weight).apply(points.of(Math.max(0, input.averageTeacherScore)));
   for (const bonus of sheet.bonuses) {
     score += points.of(bonus.pointsEach) * Math.max(0, Math.trunc(input.bonusCounts?.[bonus.key] ?? 0));
   }

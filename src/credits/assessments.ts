@@ -34,7 +34,7 @@ function compareForAward(a: AssessmentResult, b: AssessmentResult): number {
 
 function countedAmount(policy: CompiledPolicy, award: CompiledAward): Amount {
   if (!policy.countsCredits) return award.hours;
-  return policy.amounts.hoursToCredits(award.hours, policy.rates[award.modeIndex] ?? 0);
+  return policy.creditsPerHour[award.modeIndex]?.apply(award.hours) ?? 0;
 }
 
 function explainAssessment(

@@ -1,4 +1,4 @@
-import { AmountScale, toBasisPoints, toRate, type Amount } from "./amount.js";
+import { AmountScale, creditsPerHour, ExactRatio, hoursPerCredit, shareOf, toBasisPoints, toRate, type Amount } from "./amount.js";
 import type { Policy, PolicyFloor, PolicyMatch } from "./policy-schema.js";
 import { yearScheme, type YearScheme } from "./years.js";
 import {
@@ -59,12 +59,18 @@ export interface CompiledPolicy {
   readonly countsCredits: boolean;
   /** Hundredths of an hour per credit by MODES index; 0 = no rate. */
   readonly rates: readonly number[];
+  /** The same rates as exact conversions, by MODES index (× 0 where there is no rate). */
+  readonly creditsPerHour: readonly ExactRatio[];
+  readonly hoursPerCredit: readonly ExactRatio[];
   readonly modeNames: readonly string[];
   readonly levelNames: readonly string[];
   /** Basis points by LEVELS index × RESULTS.length + RESULTS index. */
   readonly gradeBonus: readonly number[];
+  /** The same basis points as exact shares of the base amount. */
+  readonly gradeBonusShare: readonly ExactRatio[];
   /** Basis points by LEVELS index. */
   readonly lecturerBonus: readonly number[];
+  readonly lecturerBonusShare: readonly ExactRatio[];
   readonly lecturerStacks: boolean;
   /** By CATEGORIES index: whether the policy has a minimum for that category. */
   readonly categoryDefined: readonly boolean[];
@@ -80,6 +86,12 @@ export interface CompiledPolicy {
   readonly scheme: YearScheme;
   readonly awards: ReadonlyMap<AssessmentKind, CompiledAward>;
   readonly halfYearAudits: boolean;
+}
+
+const NOTHING = new ExactRatio(0, 1);
+
+function exactRatios(values: readonly number[], ratio: (value: number) => ExactRatio): ExactRatio[] {
+  return values.map((value) => (value > 0 ? ratio(value) : NOTHING));
 }
 
 const NO_CATEGORY_BIT = 1 << CATEGORIES.length;
@@ -143,9 +155,9 @@ function compileFloor(floor: PolicyFloor, policy: Policy, fallbackModes: readonl
 
 function compile(policy: Policy): CompiledPolicy {
   const countsCredits = policy.unit === "credit";
-  const hoursPerCredit = policy.conversion?.hoursPerCredit;
+  const conversion = policy.conversion?.hoursPerCredit;
   const rates = MODES.map((mode) => {
-    const rate = hoursPerCredit?.[mode];
+    const rate = conversion?.[mode];
     return rate === undefined ? 0 : toRate(rate);
   });
   const fallbackModes = ratedModes(rates, countsCredits);
@@ -185,10 +197,14 @@ function compile(policy: Policy): CompiledPolicy {
     amounts,
     countsCredits,
     rates,
+    creditsPerHour: exactRatios(rates, creditsPerHour),
+    hoursPerCredit: exactRatios(rates, hoursPerCredit),
     modeNames: MODES.map((mode) => policy.modeNames[mode] ?? MODE_NAMES[mode]),
     levelNames: LEVELS.map((level: Level) => policy.levelNames[level] ?? LEVEL_NAMES[level]),
     gradeBonus,
+    gradeBonusShare: exactRatios(gradeBonus, shareOf),
     lecturerBonus,
+    lecturerBonusShare: exactRatios(lecturerBonus, shareOf),
     lecturerStacks: policy.lecturerBonus?.stacksWithGradeBonus ?? false,
     categoryDefined: categoryRules.map((rule) => rule !== undefined),
     hasCategories: categoryRules.some((rule) => rule !== undefined),

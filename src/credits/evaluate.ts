@@ -8,7 +8,7 @@ import type { Consequence, Policy } from "./policy-schema.js";
 import { proRated, proRatingOf } from "./pro-rating.js";
 import { assessRecord, CATEGORY_INDEX, LEVEL_INDEX, MODE_INDEX, RecordOutcome, type CountingWindow } from "./record-credit.js";
 import { explainRecord } from "./record-explanation.js";
-import { rememberExactMissing, suggest } from "./suggest.js";
+import { suggest } from "./suggest.js";
 import type {
   CategoryTally,
   ConsequenceLine,
@@ -237,17 +237,18 @@ export function evaluate(policy: Policy, input: EvaluationInput): Evaluation {
 
   const addCycleShortfall = (rule: string, key: string, what: string, missing: Amount, modes: readonly Mode[]): void => {
     if (missing <= 0 || waived) return;
-    shortfalls.push(rememberExactMissing({
+    shortfalls.push({
       rule,
       scope: "cycle",
       key,
       what,
       missing: amounts.missingForDisplay(missing),
+      exactMissing: missing,
       unit,
       final: cycleOver,
       modes,
       consequences: cycleConsequences,
-    }, missing));
+    });
   };
 
   const proRating = proRatingOf(policy, scheme, input.teacher.hiredOn, cycle);
@@ -364,18 +365,19 @@ function yearTallies(
     const yearShortfalls: Shortfall[] = [];
     const pushShortfall = (rule: string, shortfallKey: string, what: string, missing: Amount, modes: readonly Mode[]): void => {
       if (missing <= 0 || waived) return;
-      yearShortfalls.push(rememberExactMissing({
+      yearShortfalls.push({
         rule,
         scope: "year",
         key: shortfallKey,
         what,
         missing: amounts.missingForDisplay(missing),
+        exactMissing: missing,
         unit,
         year: key,
         final: closed,
         modes,
         consequences: annualConsequences,
-      }, missing));
+      });
     };
     if (hasRule && required !== null) pushShortfall(annual.source, "year", `${label}培训${UNIT_NAMES[unit]}`, required - earned, allModes);
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AmountScale, MAX_POLICY_AMOUNT, toBasisPoints, toRate } from "./amount.js";
 import { isDateOnly, dayOf } from "./dates.js";
 import { parseWith, type Parsed } from "./problems.js";
 import { ASSESSMENT_KINDS, CATEGORIES, LEVELS, MODES, PRO_RATING_MODES, UNITS } from "./vocabulary.js";
@@ -9,8 +10,6 @@ import { ASSESSMENT_KINDS, CATEGORIES, LEVELS, MODES, PRO_RATING_MODES, UNITS } 
  * `configurableDefault`: the reason the preset chose it, so nobody mistakes it for regulation.
  */
 
-const MAX_AMOUNT = 10_000;
-
 /** Why a policy that says nothing about mid-cycle hires pro-rates by whole years. */
 export const PRO_RATING_DEFAULT_REASON =
   "文件未规定周期中途入职教师的学分要求；按本周期在职年数折算（入职当年算一整年），岗前培训仍单独统计";
@@ -20,11 +19,13 @@ function hasAtMostTwoDecimals(value: number): boolean {
   return Math.abs(hundredths - Math.round(hundredths)) < 1e-7;
 }
 
+const MAX_CYCLE_YEARS = 10;
+
 const dateOnly = z.string().refine(isDateOnly, "must be a date YYYY-MM-DD");
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "must be lowercase letters, digits, - or _");
 const text = z.string().min(1);
-const amount = z.number().min(0).max(MAX_AMOUNT).refine(hasAtMostTwoDecimals, "must have at most two decimals");
-const positiveAmount = z.number().gt(0).max(MAX_AMOUNT).refine(hasAtMostTwoDecimals, "must have at most two decimals");
+const amount = z.number().min(0).max(MAX_POLICY_AMOUNT).refine(hasAtMostTwoDecimals, "must have at most two decimals");
+const positiveAmount = z.number().gt(0).max(MAX_POLICY_AMOUNT).refine(hasAtMostTwoDecimals, "must have at most two decimals");
 const percent = z.number().min(0).max(1000).refine(hasAtMostTwoDecimals, "must have at most two decimals");
 const month = z.number().int().min(1).max(12);
 const tag = slug;
@@ -89,7 +90,7 @@ export const policySchema = z
     region: text,
     unit: z.enum(UNITS),
     cycle: z.strictObject({
-      years: z.number().int().min(1).max(10),
+      years: z.number().int().min(1).max(MAX_CYCLE_YEARS),
       /** Any cycle start; cycles repeat every `years` from here, and the one containing "as of" is used. */
       anchor: dateOnly,
       ...provenance,
@@ -318,6 +319,7 @@ function checkCrossReferences(value: Policy, context: Context): void {
     });
   });
 
+  reportInexactScale(policy, context);
   reportDuplicateIds(listOf(policy.floors), "floors", context);
   reportDuplicateIds(listOf(policy.fixedCredits), "fixedCredits", context);
   if (isObject(policy.gradeBonus)) reportOverlappingBands(listOf(policy.gradeBonus.bands), "gradeBonus", context);
@@ -354,6 +356,46 @@ function checkCrossReferences(value: Policy, context: Context): void {
       }
     }
   });
+}
+
+function positiveNumbers(values: unknown[]): number[] {
+  // Values the field schemas refuse (not finite, beyond the maximum) are left to their own messages.
+  return values.filter((value): value is number => typeof value === "number" && value > 0 && value <= MAX_POLICY_AMOUNT);
+}
+
+/**
+ * Every amount is an integer of a unit exact at the policy's rates and bonus percentages (amount.ts); rates
+ * such as 10.31 and 2.06 together need so fine a unit that a cycle's sum would leave the range where numbers
+ * are exact. Refused here, naming the field, so an accepted policy always evaluates.
+ */
+function reportInexactScale(policy: Record<string, unknown>, context: Context): void {
+  const conversion = isObject(policy.conversion) && isObject(policy.conversion.hoursPerCredit) ? policy.conversion.hoursPerCredit : {};
+  const rates = positiveNumbers(Object.values(conversion)).map(toRate);
+  const gradeBands = isObject(policy.gradeBonus) ? listOf(policy.gradeBonus.bands) : [];
+  const gradePoints = positiveNumbers(gradeBands.flatMap((band) => (isObject(band) && isObject(band.percent) ? Object.values(band.percent) : []))).map(toBasisPoints);
+  const lecturerBands = isObject(policy.lecturerBonus) ? listOf(policy.lecturerBonus.bands) : [];
+  const lecturerPoints = positiveNumbers(lecturerBands.map((band) => (isObject(band) ? band.percent : undefined))).map(toBasisPoints);
+
+  const cycleYears = isObject(policy.cycle) && typeof policy.cycle.years === "number" ? policy.cycle.years : MAX_CYCLE_YEARS;
+  if (!AmountScale.exactFor(rates, []).coversEvery(rates, 0, cycleYears)) {
+    context.addIssue({
+      code: "custom",
+      path: ["conversion", "hoursPerCredit"],
+      message: "these rates cannot be computed exactly together; use rates with fewer decimals",
+    });
+    return;
+  }
+  const largestGrade = Math.max(0, ...gradePoints);
+  const largestLecturer = Math.max(0, ...lecturerPoints);
+  const stacks = isObject(policy.lecturerBonus) && policy.lecturerBonus.stacksWithGradeBonus === true;
+  const largestBonus = stacks ? largestGrade + largestLecturer : Math.max(largestGrade, largestLecturer);
+  if (!AmountScale.exactFor(rates, [...gradePoints, ...lecturerPoints]).coversEvery(rates, largestBonus, cycleYears)) {
+    context.addIssue({
+      code: "custom",
+      path: [gradePoints.length > 0 ? "gradeBonus" : "lecturerBonus"],
+      message: "these bonus percentages cannot be computed exactly together with conversion.hoursPerCredit; use percentages with fewer decimals",
+    });
+  }
 }
 
 export function parsePolicy(document: unknown): Parsed<Policy> {

@@ -111,11 +111,11 @@ export function assessRecord(policy: CompiledPolicy, record: CreditRecord, windo
       out.fixed = fixed;
       out.baseSource = fixed !== undefined ? "fixed" : "registered";
       out.base = fixed !== undefined ? fixed.credits : amounts.of(record.credits ?? 0);
-      out.hours = netHours >= 0 ? netHours : rate > 0 ? amounts.creditsToHours(out.base, rate) : 0;
+      out.hours = netHours >= 0 ? netHours : rate > 0 ? (policy.hoursPerCredit[modeIndex]?.apply(out.base) ?? 0) : 0;
     } else if (rate > 0) {
       out.baseSource = "converted";
       out.hours = netHours;
-      out.base = amounts.hoursToCredits(netHours, rate);
+      out.base = policy.creditsPerHour[modeIndex]?.apply(netHours) ?? 0;
     } else {
       out.status = "not_convertible";
       out.hours = netHours;
@@ -127,7 +127,7 @@ export function assessRecord(policy: CompiledPolicy, record: CreditRecord, windo
     out.base = netHours;
   } else if (rate > 0) {
     out.baseSource = "registered";
-    out.base = amounts.creditsToHours(amounts.of(record.credits ?? 0), rate);
+    out.base = policy.hoursPerCredit[modeIndex]?.apply(amounts.of(record.credits ?? 0)) ?? 0;
     out.hours = out.base;
   } else {
     out.status = "not_convertible";
@@ -136,12 +136,13 @@ export function assessRecord(policy: CompiledPolicy, record: CreditRecord, windo
 
   const isLecturer = record.role === "lecturer";
   if (!isLecturer || policy.lecturerStacks) {
-    out.gradeBonusPoints = policy.gradeBonus[levelRank * RESULTS.length + RESULT_INDEX[record.result]] ?? 0;
-    if (out.gradeBonusPoints > 0) out.gradeBonus = amounts.percentOf(out.base, out.gradeBonusPoints);
+    const band = levelRank * RESULTS.length + RESULT_INDEX[record.result];
+    out.gradeBonusPoints = policy.gradeBonus[band] ?? 0;
+    if (out.gradeBonusPoints > 0) out.gradeBonus = policy.gradeBonusShare[band]?.apply(out.base) ?? 0;
   }
   if (isLecturer) {
     out.lecturerBonusPoints = policy.lecturerBonus[levelRank] ?? 0;
-    if (out.lecturerBonusPoints > 0) out.lecturerBonus = amounts.percentOf(out.base, out.lecturerBonusPoints);
+    if (out.lecturerBonusPoints > 0) out.lecturerBonus = policy.lecturerBonusShare[levelRank]?.apply(out.base) ?? 0;
   }
   out.counted = out.base + out.gradeBonus + out.lecturerBonus;
 }

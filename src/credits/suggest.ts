@@ -1,4 +1,4 @@
-import { toRate, type Amount, type AmountScale } from "./amount.js";
+import type { Amount } from "./amount.js";
 import { compiled } from "./compile.js";
 import { formatChineseDate } from "./dates.js";
 import type { Policy } from "./policy-schema.js";
@@ -12,30 +12,15 @@ import { MODE_NAMES, MODES, UNIT_NAMES, type Mode } from "./vocabulary.js";
  * never more). Closed periods cannot be made up, so they get no step.
  */
 
-/**
- * The exact amount behind each shortfall evaluate() reports (the shortfall shows it rounded up to the cent),
- * so 2/3 credit at 3 h per credit asks for 2 hours, not the 3 that 0.67 × 3 would.
- */
-const exactMissing = new WeakMap<Shortfall, Amount>();
-
-export function rememberExactMissing(shortfall: Shortfall, missing: Amount): Shortfall {
-  exactMissing.set(shortfall, missing);
-  return shortfall;
-}
-
-function missingOf(amounts: AmountScale, shortfall: Shortfall): Amount {
-  return exactMissing.get(shortfall) ?? amounts.of(shortfall.missing);
-}
-
 function modeName(policy: Policy, mode: Mode): string {
   return policy.modeNames[mode] ?? MODE_NAMES[mode];
 }
 
 function wholeHoursFor(policy: Policy, credits: Amount, mode: Mode): number {
-  const rate = policy.conversion?.hoursPerCredit[mode];
-  if (rate === undefined) return Number.NaN;
-  const amounts = compiled(policy).amounts;
-  return amounts.wholeUnitsCovering(amounts.creditsToHours(credits, toRate(rate)));
+  const { rates, hoursPerCredit, amounts } = compiled(policy);
+  const modeIndex = MODES.indexOf(mode);
+  if ((rates[modeIndex] ?? 0) === 0) return Number.NaN;
+  return amounts.wholeUnitsCovering(hoursPerCredit[modeIndex]?.apply(credits) ?? 0);
 }
 
 /** "参加培训" when any mode will do, else the modes by name: "网络培训、校本研修". */
@@ -69,7 +54,7 @@ function yearStep(policy: Policy, evaluation: Evaluation, shortfall: Shortfall):
   const required = year === undefined ? null : year.required;
   const minimum = shortfall.key === "year" && required !== null ? `，年度最低 ${String(required)} ${unitName}` : "";
   const deadline = year === undefined ? "" : `，${formatChineseDate(year.end)}前完成`;
-  return `还需${hoursByMode(policy, shortfall, missingOf(compiled(policy).amounts, shortfall))}（${shortfall.what}还差 ${String(shortfall.missing)} ${unitName}${minimum}${deadline}）`;
+  return `还需${hoursByMode(policy, shortfall, shortfall.exactMissing)}（${shortfall.what}还差 ${String(shortfall.missing)} ${unitName}${minimum}${deadline}）`;
 }
 
 export function suggest(policy: Policy, evaluation: Evaluation): string[] {
@@ -81,22 +66,22 @@ export function suggest(policy: Policy, evaluation: Evaluation): string[] {
   const floorSteps = cycleOpen.filter((shortfall) => shortfall.key.startsWith("floor:"));
   const categorySteps = cycleOpen.filter((shortfall) => shortfall.key.startsWith("category:"));
   for (const shortfall of [...floorSteps, ...categorySteps]) {
-    steps.push(cycleStep(policy, shortfall, missingOf(amounts, shortfall), `${shortfall.what}还差 ${String(shortfall.missing)} ${UNIT_NAMES[shortfall.unit]}`));
+    steps.push(cycleStep(policy, shortfall, shortfall.exactMissing, `${shortfall.what}还差 ${String(shortfall.missing)} ${UNIT_NAMES[shortfall.unit]}`));
   }
 
   const total = cycleOpen.find((shortfall) => shortfall.key === "total");
   const unitName = total === undefined ? "" : UNIT_NAMES[total.unit];
   if (total !== undefined && policy.categories !== undefined) {
     // Categories partition the credits, so only what the category steps leave uncovered is new work.
-    const coveredByCategories = categorySteps.reduce((sum, shortfall) => sum + missingOf(amounts, shortfall), 0);
-    const beyond = missingOf(amounts, total) - coveredByCategories;
+    const coveredByCategories = categorySteps.reduce((sum, shortfall) => sum + shortfall.exactMissing, 0);
+    const beyond = total.exactMissing - coveredByCategories;
     if (beyond > 0) {
       steps.push(cycleStep(policy, total, beyond, `除上述各类课程外，${total.what}还差 ${String(amounts.missingForDisplay(beyond))} ${unitName}`));
     }
   } else if (total !== undefined) {
     // Floors are parts of the total: the total step is the sum that also covers them.
     const covers = floorSteps.length > 0 ? "，已含上面各项" : "";
-    steps.push(cycleStep(policy, total, missingOf(amounts, total), `${total.what}还差 ${String(total.missing)} ${unitName}${covers}`));
+    steps.push(cycleStep(policy, total, total.exactMissing, `${total.what}还差 ${String(total.missing)} ${unitName}${covers}`));
   }
 
   for (const shortfall of open.filter((entry) => entry.scope === "year")) steps.push(yearStep(policy, evaluation, shortfall));

@@ -158,7 +158,14 @@ export interface Shortfall {
   /** "total", "category:required", "floor:centralized", "year", "year-floor:public_subject". */
   readonly key: string;
   readonly what: string;
+  /** Rounded up to the cent: never understated, never 0 while anything is missing. */
   readonly missing: number;
+  /**
+   * The same amount exactly, as an integer count of the policy's unit of account (1/(10⁶ × denominator),
+   * credits/amount.ts). suggest() converts this one, so 2/3 credit at 3 h per credit asks for 2 hours, not
+   * the 3 that 0.67 × 3 would.
+   */
+  readonly exactMissing: number;
   readonly unit: Unit;
   readonly year?: number;
   /** The period is over: it can no longer be made up. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { AmountScale, divideRoundingHalfUp, toRate } from "../../src/credits/amount.js";
+import { AmountScale, creditsPerHour, divideRoundingHalfUp, hoursPerCredit, shareOf, toRate } from "../../src/credits/amount.js";
 import { line, record, run, variant } from "./support.js";
 
 const micro = AmountScale.exactFor([], []);
@@ -25,13 +25,13 @@ describe("exact amounts", () => {
     expect(divideRoundingHalfUp(10, 4)).toBe(3); // 2.5 → 3
     expect(divideRoundingHalfUp(9, 4)).toBe(2); // 2.25 → 2
     // 10 hours at 3 h per credit are exactly 10/3 credits; three of them exactly 10.
-    const tenThirds = thirds.hoursToCredits(thirds.of(10), toRate(3));
+    const tenThirds = creditsPerHour(toRate(3)).apply(thirds.of(10));
     expect(3 * tenThirds).toBe(thirds.of(10));
     expect(thirds.toDisplay(tenThirds)).toBe(3.33);
-    expect(thirds.creditsToHours(tenThirds, toRate(3))).toBe(thirds.of(10));
+    expect(hoursPerCredit(toRate(3)).apply(tenThirds)).toBe(thirds.of(10));
     // 2.5 h per credit and a 15 % bonus on 1 hour's worth: 0.4 × 0.15 = 0.06 exactly.
     const mixed = AmountScale.exactFor([toRate(2.5)], [1500]);
-    expect(mixed.percentOf(mixed.hoursToCredits(mixed.of(1), toRate(2.5)), 1500)).toBe(mixed.of(0.06));
+    expect(shareOf(1500).apply(creditsPerHour(toRate(2.5)).apply(mixed.of(1)))).toBe(mixed.of(0.06));
     // Display rounds half up at the cent: 0.005 → 0.01, 0.0049 → 0.
     expect(micro.toDisplay(5_000)).toBe(0.01);
     expect(micro.toDisplay(4_900)).toBe(0);
@@ -39,7 +39,7 @@ describe("exact amounts", () => {
     // requirement never shows as reaching it.
     expect(micro.missingForDisplay(1)).toBe(0.01);
     expect(micro.missingForDisplay(0)).toBe(0);
-    expect(thirds.missingForDisplay(thirds.of(1) - thirds.hoursToCredits(thirds.of(2), toRate(3)))).toBe(0.34);
+    expect(thirds.missingForDisplay(thirds.of(1) - creditsPerHour(toRate(3)).apply(thirds.of(2)))).toBe(0.34);
     expect(micro.earnedForDisplay(micro.of(119.996), micro.of(120))).toBe(119.99);
     expect(micro.earnedForDisplay(micro.of(120), micro.of(120))).toBe(120);
   });

@@ -76,6 +76,42 @@ describe("policy schema", () => {
     }
   });
 
+  it("refuses rates and bonus percentages that cannot be computed exactly together, naming the field", () => {
+    // 10.31 and 2.06 h per credit need a unit of 1/(10⁶ × 2 × 10⁸): a cycle's sum would pass 2^53 and evaluate() throw.
+    const rates = (centralized: number, online: number) => ({ ...PRESETS.bozhou.conversion, hoursPerCredit: { centralized, online, school_based: 5 } });
+    const oddRates = parsePolicy({ ...PRESETS.bozhou, conversion: rates(10.31, 2.06) });
+    expect(oddRates.ok).toBe(false);
+    if (!oddRates.ok) {
+      expect(oddRates.problems.map(formatProblem)).toEqual([
+        "conversion.hoursPerCredit: these rates cannot be computed exactly together; use rates with fewer decimals",
+      ]);
+    }
+    // 2.06 alone is fine without bonuses, not with 博州's 5/10/15 % and 100/200 % on top.
+    expect(parsePolicy({ ...PRESETS.bozhou, conversion: rates(2.06, 5), gradeBonus: undefined, lecturerBonus: undefined }).ok).toBe(true);
+    const withBonuses = parsePolicy({ ...PRESETS.bozhou, conversion: rates(2.06, 5) });
+    expect(withBonuses.ok).toBe(false);
+    if (!withBonuses.ok) {
+      expect(withBonuses.problems.map(formatProblem)).toEqual([
+        "gradeBonus: these bonus percentages cannot be computed exactly together with conversion.hoursPerCredit; use percentages with fewer decimals",
+      ]);
+    }
+  });
+
+  it("evaluates an accepted policy at its finest unit up to every hour a cycle has, exactly", () => {
+    // 3.3 and 2.5 h per credit with 博州's bonuses: the finest unit the schema lets through with them.
+    const parsed = parsePolicy({ ...PRESETS.bozhou, conversion: { ...PRESETS.bozhou.conversion, hoursPerCredit: { centralized: 3.3, online: 2.5, school_based: 5 } } });
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    // Five years of every hour (5 × 366 × 24 = 43,920), as national lecturer records with the 200 % bonus.
+    const records = [2021, 2022, 2023, 2024, 2025].map((year) =>
+      record({ id: `y${year}`, date: `${year}-06-01`, mode: "online", level: "national", role: "lecturer", hours: 8784 }),
+    );
+    const evaluation = run(parsed.value, records, { asOf: "2025-12-31" });
+    // 8,784 h ÷ 2.5 = 3,513.6 credits, × 3 with the lecturer bonus = 10,540.8 a year; the annual rule counts hours.
+    expect(evaluation.total.earned).toBe(52704);
+    expect(evaluation.years.map((year) => year.earned)).toEqual([8784, 8784, 8784, 8784, 8784]);
+  });
+
   it("the example custom policy file is valid and evaluates", () => {
     const parsed = parsePolicy(JSON.parse(readFileSync(EXAMPLE, "utf8")));
     if (!parsed.ok) throw new Error(parsed.problems.map(formatProblem).join("\n"));

@@ -23,6 +23,16 @@ describe("suggest", () => {
     expect(suggest(PRESETS.bozhou, evaluation)).toEqual(evaluation.suggestions);
   });
 
+  it("reads the exact missing amount from the shortfall itself, so a copy (the annual nudge's, the API's JSON) suggests the same", () => {
+    // 云阳 at 3 h per credit: 358 hours = 119 1/3 credits, 2/3 short → 2 hours (0.67 shown × 3 would ask for 3).
+    const evaluation = run("yunyang", [record({ hours: 358 })], { asOf: "2025-06-30" });
+    const total = evaluation.shortfalls.find((shortfall) => shortfall.key === "total");
+    expect(total?.missing).toBe(0.67);
+    expect(evaluation.suggestions).toContain("还需参加培训 2 学时（本周期总学分还差 0.67 学分）");
+    const copy = JSON.parse(JSON.stringify(evaluation)) as typeof evaluation;
+    expect(suggest(PRESETS.yunyang, copy)).toEqual(evaluation.suggestions);
+  });
+
   it("rounds hours up so the step is enough: 3.5 credits at 3 h = 10.5 → 11 hours", () => {
     // 云阳 at 3 h per credit: 116.5 credits earned of 120 → 3.5 short → 10.5 → 11 hours (all modes alike).
     const evaluation = run("yunyang", [record({ hours: 60 }), record({ mode: "online", hours: 289.5 })], { asOf: "2025-06-30" });

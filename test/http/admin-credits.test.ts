@@ -95,6 +95,12 @@ describe.each(databaseKinds)("admin API credit endpoints on %s", (kind) => {
     expect(invalid.body.message).toMatch(/total\.required/);
     expect(invalid.body.message).toMatch(/unit/);
 
+    const inexact = { ...PRESETS.bozhou, conversion: { hoursPerCredit: { centralized: 10.31, online: 2.06 }, source: "本地文件" } };
+    const refused = await call("A0001", "PUT", "/region/policy", { policy: inexact });
+    expect(refused.status).toBe(invalid.status);
+    expect(refused.body.error).toBe("invalid_policy");
+    expect(refused.body.message).toMatch(/conversion\.hoursPerCredit/);
+
     const custom = { ...PRESETS.bozhou, id: "bozhou-2027", total: { required: 100, source: "本地文件" } };
     expect((await call("A0001", "PUT", "/region/policy", { policy: custom })).body).toEqual({ preset: "bozhou-2027", custom: true });
     const balance = await call("T0002", "GET", `/teachers/${api.ids.T0002}/balance`);
