@@ -30,13 +30,18 @@ const CREDIT_UNIT = /学分|几分|多少分|credits?/;
 /** How one unit becomes the other: a conversion word, or "one unit is how many" (一学分是几个学时). */
 const CONVERTING = /convert|conversion|折|换|等于|=|相当于|合多少|合几|比例|关系|对应|(?:一|1|每|单)个?(?:学分|学时|小时)(?:是|算|要|需要|等于|合|折|就是)?(?:几|多少)|(?:几|多少|\d+)个?(?:学时|小时)(?:是|算|才算|等于|合|折)?(?:一|1)个?学分|(?:is|in|make|makes|per|for|equals?)(?:one|a|1)(?:credit|hour)|perhour|percredit/;
 
-/** Credits or hours beyond the requirement, and a later year or cycle they might count for. */
-const SURPLUS = /超额|多出|多余|超出|超过|超了|溢出|多修|修多|学多|多了|extra|surplus|excess/;
-const LATER_PERIOD = /明年|下一?年|下年度|下个?周期|下一个周期|下一轮|下轮|以后|往后|nextyear|nextcycle|future/;
+/**
+ * Credits or hours beyond the requirement (再学的 once it is met), and what becomes of them: a later year or
+ * cycle they might count for, kept (留着, 存起来), or lost (清零, 浪费, 还有用吗).
+ */
+const SURPLUS = /超额|多出|多余|超出|超过|超了|溢出|多修|修多|学多|多了|攒多|再学的|再修的|多学的|extra|surplus|excess/;
+const LATER_PERIOD = /明年|下一?年|下年度|下个?周期|下一个周期|下一轮|下轮|下次|以后|往后|留着|存起来|保留|清零|作废|浪费|白学|还有用|有没有用|nextyear|nextcycle|future|wasted|lost/;
+/** What was studied: "饭买多了留着下次吃" is no surplus of credits. */
+const STUDIED = /学时|学分|培训|研修|证书|继续教育|继教|课时|修|学多|多学|再学|学了|hour|credit|training/;
 
 /** An earlier year's trainings, and doing now what was due then (登记, 认定, 交 — or whether they still count). */
 const PAST_PERIOD = /去年|前年|以前|之前|往年|上一年|上个周期|上一个周期|\d{2,4}年|lastyear/;
-const LATE_ACTION = /(?:现在|还)(?:能|可以)?(?:登记|录入|认定|申报|提交|交|上传|算|有效)/;
+const LATE_ACTION = /(?:现在|还)(?:能|可以)?(?:登记|录入|认定|申报|提交|交|上传|算|有效)|(?:canistill|stillbe|canitstill)(?:add|register|record|submit|count|claim)|stillcount/;
 /** What these rules are about; without it "之前交的材料还有效吗" is about something else. */
 const TRAINING_CONTEXT = /学时|学分|培训|研修|证书|继续教育|继教|hour|credit|training/;
 /** A cap on what counts ("网络研修有没有上限", "每年最多能认定多少学时") is part of the requirement. */
@@ -66,7 +71,7 @@ const TOPICS: readonly Topic[] = [
   {
     topic: "carry_over",
     question: /结转|顺延|延到|延续到|carry(?:ing)?over|多修.{0,8}(?:明年|下一?年|下个?周期)|(?:明年|下一?年|下个?周期)(?:还)?(?:能|可以)(?:用|算)|带到下|留到下|留到明年|算到下|计入下|转到下|转到明年|carryover|carriedover|rollover/,
-    together: [SURPLUS, LATER_PERIOD],
+    together: [SURPLUS, LATER_PERIOD, STUDIED],
     subject: /超了|超额|多出来|多出的|多出|超出|溢出|多余|多修的|多修了|修多了|学多了/,
   },
   {
@@ -81,7 +86,7 @@ const TOPICS: readonly Topic[] = [
   },
   { topic: "consequences", together: [/挂钩|有关系|有关联|相关吗|关联/, /职称|评优|考核|注册|晋升|晋级|绩效|定级/] },
   { topic: "degree_upgrade", subject: /学历|读研|考研|研究生|硕士|博士|学位|专升本|函授|自考|成人高考|在职研|电大|国开|degree|master/ },
-  { topic: "lecturer_bonus", subject: /做培训|开培训|培训别人|给.{0,6}(?:做|开)培训|主讲|授课|讲课|讲师|培训师|做讲座|开讲座|送教|上示范课|上公开课|上培训课|给.{0,6}上(?:培训)?课|lecturer|lecturing|teachacourse/ },
+  { topic: "lecturer_bonus", subject: /做培训|开培训|培训别人|给.{0,6}(?:做|开)培训|主讲|授课|讲课|讲师|培训师|做讲座|开讲座|送教|上了?.{0,6}(?:示范课|公开课|观摩课|培训课)|给.{0,6}上(?:培训)?课|lecturer|lecturing|teachacourse/ },
   {
     topic: "grade_bonus",
     question: /(?:优秀|良好)(?:.{0,8})(?:加分|加学分|多算|多给|加不加|有加|奖励|加成|翻倍|系数|多一点|多一些|多点|一样|区别|不同|差别|差多少)|(?:加分|加学分).{0,6}(?:优秀|良好)|excellent.{0,20}(?:extra|more|bonus)|bonus.{0,20}(?:excellent|grade)/,
