@@ -30,12 +30,13 @@ const BALANCE_FILLERS = [
   "获得", "已经", "已", "完成", "进度", "满", "统计一下", "统计",
   "这学期", "本学期", "学期", "今年", "本年度", "本年", "年度", "这一年", "周期", "本周期", "这个周期", "五年",
   "总", "合计", "累计", "培训", "继续教育", "继教", "剩下", "剩余", "剩", "还需", "还要", "多", "少", "一共",
-  "修够没", "修够了", "修完", "学完", "完成没", "还缺", "缺", "几分", "几个", "课", "怎么办", "怎么样", "情况",
+  "修够没", "修够了", "修完", "学完", "完成没", "好像", "感觉", "担心", "有点", "怕", "是不是", "还缺", "缺", "几分", "几个", "课", "怎么办", "怎么样", "情况",
   "不知道", "怎么查", "在哪查", "怎么看", "在哪看", "评职称", "职称", "急用", "急", "老师", "好多", "不", "修", "余额", "账户", "合格", "及格", "能过", "过了", "过", "ok", "搞定", "弄完", "弄好", "完了",
   "任务", "学年", "本学年", "这学年", "才", "才能", "才够", "算算", "算一下", "帮我算", "离", "距离", "要求", "出来", "统计出来", "欠", "到", "够数", "数",
   "status", "ontrack", "on", "track", "far", "from", "the", "requirement", "howfar",
   "enough", "left", "need", "still", "balance", "total", "thisyear", "earned", "remaining", "am", "short", "many", "much",
   "how", "in", "cycle", "year", "this", "done", "complete", "completed", "there", "far", "hours", "'s", "my", "of",
+  "worried", "worry", "notsure", "sure", "if", "whether", "not", "aren't", "arent", "isn't", "more",
 ];
 
 const DETAIL_FILLERS = [
@@ -109,7 +110,7 @@ export const matchDetails: Matcher = (message, slots) => {
 const PART_PROGRESS = new QuestionMatcher({
   keywords: [
     "够", "差", "缺", "达标", "多少", "完成", "修满", "修够", "进度", "还需", "还要", "满了", "情况", "enough", "left", "need", "complete", "done",
-    "finished", "needed", "howfar", "progress",
+    "finished", "needed", "howfar", "progress", "修完", "学完",
   ],
   fillers: [
     ...BALANCE_FILLERS, ...CREDIT_WORDS, "的", "了", "培训", "研修", "科目", "课程", "课", "工程", "2.0", "小时", "training", "trainings", "course", "courses",

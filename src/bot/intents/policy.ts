@@ -34,7 +34,7 @@ const CONVERTING = /convert|conversion|折|换|等于|=|相当于|合多少|合�
  * Credits or hours beyond the requirement (再学的 once it is met), and what becomes of them: a later year or
  * cycle they might count for, kept (留着, 存起来), or lost (清零, 浪费, 还有用吗).
  */
-const SURPLUS = /超额|多出|多余|超出|超过|超了|溢出|多修|修多|学多|多了|攒多|再学的|再修的|多学的|extra|surplus|excess/;
+const SURPLUS = /超额|多出|多余|超出|超过|超了|溢出|多修|修多(?!少)|学多(?!少)|多了|攒多|再学的|再修的|多学的|extra|surplus|excess/;
 const LATER_PERIOD = /明年|下一?年|下年度|下个?周期|下一个周期|下一轮|下轮|下次|以后|往后|留着|存起来|保留|清零|作废|浪费|白学|还有用|有没有用|nextyear|nextcycle|future|wasted|lost/;
 /** What was studied: "饭买多了留着下次吃" is no surplus of credits. */
 const STUDIED = /学时|学分|培训|研修|证书|继续教育|继教|课时|修|学多|多学|再学|学了|hour|credit|training/;
@@ -57,7 +57,7 @@ const EARNS_MORE = /上浮|上调|提高|增加|加几|加多少|加分|额外|�
 
 /** The cycle's or the year's bounds, and asking when. 学分/学时 alone need an end (截止, 统计到几号). */
 const CYCLE = /周期|本轮|这一轮|这轮|学年|自然年|cycle/;
-const WHEN = /什么时候|几几年|到几|几月|按|算起|几号|哪天|哪年|哪几年|哪一年|到哪|从哪|开始|结束|截止|为止|起止|期限|when|start|end/;
+const WHEN = /什么时候|几年一个|[三五]年一个|多久|多长|几几年|到几|几月|按|算起|几号|哪天|哪年|哪几年|哪一年|到哪|从哪|开始|结束|截止|为止|起止|期限|when|start|end/;
 const CREDITS_OR_HOURS = /学分|学时|年度/;
 const CLOSES = /截止|结束|为止|统计到|登记到|认定到|算到(?:几号|哪天|什么时候)/;
 
@@ -96,7 +96,7 @@ const TOPICS: readonly Topic[] = [
   { topic: "failed", subject: /不合格|没合格|没通过|没过|不及格|挂科|挂了|考核不过|考试不过|没考过|fail/ },
   {
     topic: "requirement",
-    question: /(?:每年|一年|今年|本年度|年度|五年|一个周期|每个周期|周期|总共|一共|总|最少|最低|至少)(?:要|需要|需|得|应|应该|必须)(?:修够|修满|学够|学满|修|拿|达到|完成|满|学)?(?:多少|几)|(?:每年|一年|五年|每个周期)(?:多少|几)个?(?:学分|学时)|(?:一共|总共)?要求(?:是)?(?:多少|几)|(?:学分|学时|继续教育|继教)(?:的)?(?:要求|标准)|(?:学分|学时|继续教育|继教|培训).{0,8}(?:有什么要求|有什么规定|要求是什么|标准是什么|规定是什么|硬性要求|硬指标)|达标(?:标准|要求|线)|(?:每年|一年|五年|周期)(?:最少|至少|最低)(?:要|需要|得)?(?:修|拿)?(?:多少|几)|标准是多少|(?:are|is)(?:needed|required)|requirement|howmany.{0,20}(?:need|required).{0,20}(?:peryear|percycle|eachyear)/,
+    question: /(?:每年|一年|今年|本年度|年度|五年|一个周期|每个周期|周期|总共|一共|总|最少|最低|至少)(?:到底|究竟|总共|一共|最少|至少)?(?:要|需要|需|得|应|应该|必须)(?:修够|修满|学够|学满|修|拿|达到|完成|满|学)?(?:多少|几)|(?:每年|一年|五年|每个周期)(?:多少|几)个?(?:学分|学时)|(?:一共|总共)?要求(?:是)?(?:多少|几)|(?:学分|学时|继续教育|继教)(?:的)?(?:要求|标准)|(?:学分|学时|继续教育|继教|培训).{0,8}(?:有什么要求|有什么规定|要求是什么|标准是什么|规定是什么|硬性要求|硬指标)|达标(?:标准|要求|线)|(?:每年|一年|五年|周期)(?:最少|至少|最低)(?:要|需要|得)?(?:修|拿)?(?:多少|几)|标准是多少|(?:are|is)(?:needed|required)|requirement|howmany.{0,20}(?:need|required).{0,20}(?:peryear|percycle|eachyear)/,
   },
   {
     topic: "dates",

@@ -1102,7 +1102,7 @@ const TENTH_ROUND: readonly Row[] = [
   ["考核没通过的话学分算不算", { kind: "policy", topic: "failed" }],
   ["挂科了学分还有吗", { kind: "policy", topic: "failed" }],
   ["我那个集中培训的学时是不是还没够", { kind: "balance", period: "cycle", part: "centralized" }],
-  ["公需课我到底修完没有", { kind: "unknown" }],
+  ["公需课我到底修完没有", { kind: "balance", period: "cycle", part: "public_subject" }],
   ["看看我的2.0工程进度", { kind: "balance", period: "cycle", part: "it_application" }],
   ["帮我查下网络研修学时", { kind: "balance", period: "cycle", part: "online" }],
   ["我选修还欠几个学时", { kind: "balance", period: "cycle", part: "elective" }],
@@ -1138,7 +1138,41 @@ const TENTH_ROUND: readonly Row[] = [
   ["还有多少时间", { kind: "unknown" }],
 ];
 
+/** An eleventh round: worries said as statements, dialect particles, English, embedded questions, and chatter with the same words. */
+const ELEVENTH_ROUND: readonly Row[] = [
+  ["我担心今年学时不够 到时候评职称受影响", { kind: "policy", topic: "consequences" }],
+  ["我怕学分修不满年底考核过不了", { kind: "policy", topic: "consequences" }],
+  ["老师我就是有点担心 我那个网络研修好像还没修够", { kind: "balance", period: "cycle", part: "online" }],
+  ["我这学时多出来好多 感觉白学了", { kind: "policy", topic: "carry_over" }],
+  ["我去年请了产假 培训都没去成 不知道学时咋算", { kind: "policy", topic: "leave" }],
+  ["我们学校说学分不够的明年不能评优 真的假的", { kind: "policy", topic: "consequences" }],
+  ["俺那个公需课修完了没嘛", { kind: "balance", period: "cycle", part: "public_subject" }],
+  ["我滴学分够咧没", { kind: "balance", period: "cycle" }],
+  ["我的学分够不够哦", { kind: "balance", period: "cycle" }],
+  ["我这个学期学时搞定没", { kind: "balance", period: "cycle" }],
+  ["那个啥 我想知道一下我那个集中培训还差好多学时 因为我们校长说要查", { kind: "balance", period: "cycle", part: "centralized" }],
+  ["就是想问问老师 我那个信息技术2.0 到底修满了没有 前几天刚做完一个", { kind: "balance", period: "cycle", part: "it_application" }],
+  ["I'm worried my hours aren't enough for this year", { kind: "balance", period: "year" }],
+  ["not sure if my public subject credits are done", { kind: "balance", period: "cycle", part: "public_subject" }],
+  ["do I still need more centralized training hours", { kind: "balance", period: "cycle", part: "centralized" }],
+  ["我是新来的 不太懂 想问下一年到底要修多少学时", { kind: "policy", topic: "requirement" }],
+  ["评上优秀的话学时会不会多给", { kind: "policy", topic: "grade_bonus" }],
+  ["我这次培训考核没过 学时是不是就没了", { kind: "policy", topic: "failed" }],
+  ["学分是五年一个周期吗", { kind: "policy", topic: "dates" }],
+  ["我担心明天下雨", { kind: "unknown" }],
+  ["好像网络不好", { kind: "unknown" }],
+  ["感觉这个培训不错", { kind: "unknown" }],
+  ["我有点怕", { kind: "unknown" }],
+  ["是不是要开会", { kind: "unknown" }],
+  ["not sure if it will rain", { kind: "unknown" }],
+  ["我怕来不及", { kind: "unknown" }],
+  ["集中培训好像改时间了", { kind: "unknown" }],
+  ["公需课在哪里上", { kind: "unknown" }],
+  ["我担心来不及交", { kind: "unknown" }],
+  ["我是新来的 不太懂 想问下一年到底要修多少学时", { kind: "policy", topic: "requirement" }],
+];
+
 export const PARAPHRASES: readonly Row[] = [
   ...POLICY, ...ADMIN, ...TEACHER, ...CHATTER, ...SECOND_ROUND, ...THIRD_ROUND, ...FOURTH_ROUND, ...FIFTH_ROUND, ...SIXTH_ROUND,
-  ...SEVENTH_ROUND, ...EIGHTH_ROUND, ...NINTH_ROUND, ...TENTH_ROUND,
+  ...SEVENTH_ROUND, ...EIGHTH_ROUND, ...NINTH_ROUND, ...TENTH_ROUND, ...ELEVENTH_ROUND,
 ];
