@@ -124,7 +124,9 @@ export function parseIntent(text: string): Intent {
   const whole = firstMatch(message, slots);
   if (whole !== undefined) return whole;
   for (const clause of clausesOf(message)) {
-    const intent = firstMatch(clause, slotsOf(clause));
+    // "今年上了两次培训，学时应该够了吧": the year one clause names is the time the next one speaks of.
+    const clauseSlots: Slots = { ...slotsOf(clause), ...(slots.thisYear && { thisYear: true }) };
+    const intent = firstMatch(clause, clauseSlots);
     if (intent !== undefined && CLAUSE_KINDS.has(intent.kind)) return intent;
   }
   const ranked = SUGGESTIONS.rank(message);

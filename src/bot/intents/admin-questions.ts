@@ -1,4 +1,5 @@
 import { QuestionMatcher } from "./coverage.js";
+import { ruleTopicOf } from "./policy.js";
 import type { Matcher } from "./types.js";
 
 /**
@@ -19,11 +20,11 @@ const OWN = /^(?:我(?!们)|my|ami)|我(?:的|还|达标|够)/;
 const REVIEW_QUEUE = new QuestionMatcher({
   keywords: [
     "待审核", "待审", "待批改", "待批", "待评审", "要审核", "需要审核", "要审的", "要批改", "未审核", "没审核", "没审的", "没审", "没批",
-    "要我审", "要我批", "需要我审", "需要我批", "等我审", "等着审", "要审", "要批", "待批阅", "待审阅", "审核任务", "审核清单",
+    "要我审", "要我批", "轮到我审", "需要我审", "需要我批", "等我审", "等着审", "要审", "要批", "待批阅", "待审阅", "审核任务", "审核清单",
     "审核列表", "审核队列", "reviewqueue", "needreview", "needsreview", "pendingreviews", "toreview", "waitingforreview", "awaitingreview",
   ],
   fillers: [
-    "有哪些", "哪些", "的", "作业", "提交", "任务", "我", "还有", "有", "多少", "几份", "几个", "份", "个", "列表", "清单", "我们学校",
+    "有哪些", "哪些", "的", "作业", "等着我", "轮到", "审", "了", "提交", "任务", "我", "还有", "有", "多少", "几份", "几个", "份", "个", "列表", "清单", "我们学校",
     "学校", "本校", "全区", "今天", "今日", "最近", "新的", "新", "吗", "核", "改", "阅", "pending", "submissions", "submission", "anything", "any", "to", "new", "reviews", "what's", "whats", "waiting", "for", "is", "are", "there", "any",
   ],
 });
@@ -38,6 +39,8 @@ export const matchCompliance: Matcher = (message, slots) => {
   const aboutTeachers = PEOPLE.test(compact) || (STATE.test(compact) && slots.scope !== undefined);
   if (!MEETING.test(compact) || !aboutTeachers || OWN.test(compact)) return undefined;
   if (ASSIGNMENT_ONLY.test(compact) && !CREDIT_UNITS.test(compact)) return undefined;
+  // What happens to those who fall short ("不达标的老师会怎么处理") is the rule, not a count of them.
+  if (ruleTopicOf(compact, message.content) === "consequences") return undefined;
   return { kind: "compliance", scope: slots.scope ?? "school", period: slots.thisYear ? "year" : "cycle" };
 };
 

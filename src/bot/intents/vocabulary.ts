@@ -57,14 +57,14 @@ export const ASSIGNMENT_KIND_WORDS: WordTable<AssignmentKind> = [
  */
 export const PART_WORDS: WordTable<RequirementPart> = [
   ["信息技术应用能力提升工程", "it_application"], ["信息技术应用能力", "it_application"], ["应用能力提升", "it_application"], ["能力提升工程", "it_application"], ["提升工程", "it_application"],
-  ["能力提升", "it_application"], ["信息技术", "it_application"], ["信息化", "it_application"], ["融合", "it_application"], ["2.0", "it_application"],
+  ["能力提升", "it_application"], ["informationtechnology", "it_application"], ["信息技术", "it_application"], ["信息化", "it_application"], ["融合", "it_application"], ["2.0", "it_application"],
   ["公需科目", "public_subject"], ["publicsubject", "public_subject"], ["公需课", "public_subject"], ["公需", "public_subject"],
   ["校本课程", "school_course"],
   ["集中培训", "centralized"], ["集中研修", "centralized"], ["集中", "centralized"], ["面授", "centralized"], ["线下", "centralized"],
   ["网络研修", "online"], ["网络培训", "online"], ["网络", "online"], ["远程", "online"], ["线上", "online"], ["网上", "online"], ["网课", "online"],
   ["online", "online"],
   ["校本研修", "school_based"], ["校本培训", "school_based"], ["校本", "school_based"], ["schoolbased", "school_based"],
-  ["school-based", "school_based"], ["centralized", "centralized"], ["facetoface", "centralized"],
+  ["school-based", "school_based"], ["centralized", "centralized"], ["facetoface", "centralized"], ["face-to-face", "centralized"],
   ["必修", "required"], ["required", "required"], ["选修", "elective"], ["elective", "elective"],
 ];
 

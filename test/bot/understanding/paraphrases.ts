@@ -1172,7 +1172,63 @@ const ELEVENTH_ROUND: readonly Row[] = [
   ["我是新来的 不太懂 想问下一年到底要修多少学时", { kind: "policy", topic: "requirement" }],
 ];
 
+/**
+ * A twelfth round, after the second development part: each family of words it taught, said once more in
+ * other words (a day as a unit, 转, 接着用, 约谈, short on credits, 补修/补上, 规定/最低要求, a span of months,
+ * 最迟, 多认定, 讲了三次课, 住院, 没及格, 读博, 顺便/本人, a year named in an earlier clause, 这边, missing), and
+ * chatter with the same words.
+ */
+const TWELFTH_ROUND: readonly Row[] = [
+  ["网络研修学时转成学分怎么转", { kind: "policy", topic: "conversion" }],
+  ["今年多学的那几个学时明年还能继续用吗", { kind: "policy", topic: "carry_over" }],
+  ["学分要是不够领导会约谈吗", { kind: "policy", topic: "consequences" }],
+  ["I'm short on credits, what happens then", { kind: "policy", topic: "consequences" }],
+  ["前年差的学分现在补修还算数吗", { kind: "policy", topic: "make_up", yearsAgo: 2 }],
+  ["上个周期欠下的学时能补上吗", { kind: "policy", topic: "make_up" }],
+  ["选修课规定修多少学分", { kind: "policy", topic: "requirement" }],
+  ["公需课有没有最低要求", { kind: "policy", topic: "requirement" }],
+  ["学时是按1月到12月算一年吗", { kind: "policy", topic: "dates" }],
+  ["when does the credit year end", { kind: "policy", topic: "dates" }],
+  ["今年的学时最迟哪天要完成", { kind: "policy", topic: "dates" }],
+  ["评了良好会多认定一些学时吗", { kind: "policy", topic: "grade_bonus" }],
+  ["考核拿到好的grade有额外学分吗", { kind: "policy", topic: "grade_bonus" }],
+  ["我给新老师讲了三次课 能加学分吗", { kind: "policy", topic: "lecturer_bonus" }],
+  ["上周住院缺了两次集中培训 学时会扣吗", { kind: "policy", topic: "leave" }],
+  ["培训测验没及格 学时还给吗", { kind: "policy", topic: "failed" }],
+  ["I did not pass the test, do the hours still count", { kind: "policy", topic: "failed" }],
+  ["读博期间继续教育学分怎么算", { kind: "policy", topic: "degree_upgrade" }],
+  ["不达标的老师会怎么处理", { kind: "policy", topic: "consequences" }],
+  ["顺便帮我看下本人的学时还差多少", { kind: "balance", period: "cycle" }],
+  ["今年学了好几次 学分应该差不多了吧 帮我看看", { kind: "balance", period: "year" }],
+  ["校本这边还缺几个学时", { kind: "balance", period: "cycle", part: "school_based" }],
+  ["how many information technology hours am I missing", { kind: "balance", period: "cycle", part: "it_application" }],
+  ["网上学习的学时修够没", { kind: "balance", period: "cycle", part: "online" }],
+  ["我生病了今天不来了", { kind: "unknown" }],
+  ["王老师病了 明天的课谁代一下", { kind: "unknown" }],
+  ["他住院了 大家有空去看看", { kind: "unknown" }],
+  ["我今天讲了两节课 累死了", { kind: "unknown" }],
+  ["这个文件转一下给我", { kind: "unknown" }],
+  ["一天到晚开会", { kind: "unknown" }],
+  ["还来得及吗 车快开了", { kind: "unknown" }],
+  ["以前欠的钱还了没", { kind: "unknown" }],
+  ["去年的作业本补交了吗", { kind: "unknown" }],
+  ["有几份快递等着我拿", { kind: "unknown" }],
+  ["顺便带个饭", { kind: "unknown" }],
+  ["本人已阅", { kind: "unknown" }],
+  ["这块黑板擦一下", { kind: "unknown" }],
+  ["应该没问题吧", { kind: "unknown" }],
+  ["最晚几点到校", { kind: "unknown" }],
+  ["学校规定要穿正装", { kind: "unknown" }],
+  ["两个班各要多少本练习册", { kind: "unknown" }],
+  ["1月到3月的工资发了吗", { kind: "unknown" }],
+  ["今天轮到我值日", { kind: "unknown" }],
+  ["下午的培训缺了一个人", { kind: "unknown" }],
+  ["我上了一节课 学生都睡着了", { kind: "unknown" }],
+  ["材料最晚什么时候交", { kind: "unknown" }],
+  ["评优名额学校会怎么处理", { kind: "unknown" }],
+];
+
 export const PARAPHRASES: readonly Row[] = [
   ...POLICY, ...ADMIN, ...TEACHER, ...CHATTER, ...SECOND_ROUND, ...THIRD_ROUND, ...FOURTH_ROUND, ...FIFTH_ROUND, ...SIXTH_ROUND,
-  ...SEVENTH_ROUND, ...EIGHTH_ROUND, ...NINTH_ROUND, ...TENTH_ROUND, ...ELEVENTH_ROUND,
+  ...SEVENTH_ROUND, ...EIGHTH_ROUND, ...NINTH_ROUND, ...TENTH_ROUND, ...ELEVENTH_ROUND, ...TWELFTH_ROUND,
 ];
