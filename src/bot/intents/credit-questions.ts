@@ -11,7 +11,7 @@ import { MODE_WORDS, PART_WORDS } from "./vocabulary.js";
 
 const WHY_WORDS = [
   "为什么", "为啥", "为何", "怎么算", "怎么计算", "如何计算", "怎么来的", "怎么得的", "怎么只有", "怎么才", "怎么这么",
-  "咋算", "咋只有", "咋这么", "计算过程", "计算方法", "怎么算出来", "算法", "why", "howcome", "howisitcalculated", "calculated", "worked out", "workedout", "explain",
+  "咋算", "咋只有", "算出来的", "得出来", "怎么得出", "howdidyouget", "howdidyoucalculate", "咋这么", "计算过程", "计算方法", "怎么算出来", "算法", "why", "howcome", "howisitcalculated", "calculated", "worked out", "workedout", "explain",
 ];
 /**
  * "为什么今天不开会" is not about credits: a why needs one of these, or a number (the total being
@@ -49,7 +49,7 @@ const DETAIL_FILLERS = [
 /** The trainings she attended ("我参加过哪些培训", "我的学分都是哪些培训得的") are her records too. */
 const DETAILS = new QuestionMatcher({
   keywords: [
-    "明细", "记录", "清单", "详情", "我的培训", "参加的培训", "列出来", "学了哪些", "学了什么", "学过什么", "从哪来", "哪来的", "构成", "组成", "来源", "是哪些培训", "是什么培训", "来自哪些", "详细", "流水", "每一笔", "档案", "履历", "参加过", "参加了哪些", "参加了什么", "培训得的", "学过哪些",
+    "明细", "记录", "清单", "详情", "我的培训", "参加的培训", "列出来", "学了哪些", "学了什么", "学过什么", "从哪来", "哪来的", "构成", "组成", "来源", "是哪些培训", "是什么培训", "来自哪些", "详细", "流水", "每一笔", "档案", "履历", "参加过", "参加了哪些", "参加了什么", "参加了哪几", "记了哪些", "登记了哪些", "录了哪些", "培训得的", "学过哪些",
     "records", "record", "details", "detail", "history", "breakdown", "attended", "mytrainings",
   ],
   fillers: DETAIL_FILLERS,

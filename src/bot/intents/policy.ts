@@ -28,7 +28,7 @@ const CREDIT_WORDS = /重考|补考|重修|重新参加|deduct|bonus|extra|学�
 const HOUR_UNIT = /学时|小时|hours?|一天|半天|每天|一节课|days?/;
 const CREDIT_UNIT = /学分|几分|多少分|credits?/;
 /** How one unit becomes the other: a conversion word, or "one unit is how many" (一学分是几个学时). */
-const CONVERTING = /convert|conversion|折|换|转|等于|=|相当于|合多少|合几|比例|关系|对应|(?:一|1|每|单)个?(?:学分|学时|小时)(?:是|算|要|需要|等于|合|折|就是)?(?:几|多少)|(?:几|多少|\d+)个?(?:学时|小时)(?:是|算|才算|等于|合|折)?(?:一|1)个?学分|(?:is|in|make|makes|per|for|equals?)(?:one|a|1)(?:credit|hour)|perhour|percredit/;
+const CONVERTING = /convert|conversion|折|换|转|(?:几|多少)个?(?:学时|小时)抵|等于|=|相当于|合多少|合几|比例|关系|对应|(?:一|1|每|单)个?(?:学分|学时|小时)(?:是|算|要|需要|等于|合|折|就是)?(?:几|多少)|(?:几|多少|\d+)个?(?:学时|小时)(?:是|算|才算|等于|合|折)?(?:一|1)个?学分|(?:is|in|make|makes|per|for|equals?)(?:one|a|1)(?:credit|hour)|perhour|percredit/;
 
 /**
  * Credits or hours beyond the requirement (再学的 once it is met), and what becomes of them: a later year or
@@ -103,6 +103,8 @@ const TOPICS: readonly Topic[] = [
   },
   { topic: "leave", subject: /请假|缺.{0,3}课|缺了.{0,4}(?:上午|下午|半天|天|次|节|课)|生病|病了|住院|请了.{0,4}假|请.{0,2}假|病假|事假|产假|婚假|丧假|缺勤|缺课|缺席|迟到|早退|旷课|absent|absence|中途退出|半途|没坚持|没去|没参加|没听完|没看完|没上完|没学完|出差|skip|sick|illness|missaday|missedaday|missaclass|miss(?:ed)?(?:a|one|two)?(?:day|session|class)|leave/ },
   { topic: "failed", subject: FAILED },
+  // Whether hours expire (清零, 作废, 有效期) is what becomes of them later; after failing, whether they count at all.
+  { topic: "carry_over", together: [/清零|作废|有效期/, /学时|学分|hours?|credits?/] },
   // After failing: "去年的培训考核没通过 这次的学时还算不算" asks about the failure, not about registering late.
   { topic: "make_up", together: [PAST_PERIOD, LATE_ACTION, TRAINING_CONTEXT] },
   { topic: "make_up", together: [PAST_PERIOD, MAKING_GOOD, TRAINING_CONTEXT] },

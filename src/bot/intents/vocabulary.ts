@@ -10,7 +10,7 @@ type WordTable<Meaning> = readonly (readonly [word: string, meaning: Meaning])[]
 
 export const MODE_WORDS: WordTable<Mode> = [
   ["集中培训", "centralized"], ["集中研修", "centralized"], ["集中", "centralized"], ["面授", "centralized"],
-  ["线下", "centralized"], ["centralized", "centralized"], ["facetoface", "centralized"], ["inperson", "centralized"],
+  ["线下", "centralized"], ["centralized", "centralized"], ["facetoface", "centralized"], ["face-to-face", "centralized"], ["inperson", "centralized"],
   ["网络", "online"], ["远程", "online"], ["线上", "online"], ["网上", "online"], ["网课", "online"], ["online", "online"],
   ["校本", "school_based"], ["schoolbased", "school_based"], ["school-based", "school_based"],
 ];
