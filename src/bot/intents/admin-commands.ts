@@ -218,6 +218,9 @@ function unaccounted(compact: string): string {
   return ASSIGNMENT_NAME.test(rest) ? "" : rest.replace(ASSIGNMENT_NUMBER_WORDS, "");
 }
 
+/** Control characters other than the whitespace a keyboard types. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+
 /** The school code after `from`, as typed. */
 function schoolCodeFrom(message: NormalisedText, from: number): string | undefined {
   const found = SCHOOL_CODE.exec(message.text.slice(from));
@@ -236,6 +239,8 @@ export const matchRegisterGroup: Matcher = (message) => {
     return code === undefined ? { kind: "register_group" } : { kind: "register_group", schoolCode: code };
   }
   const typed = withoutLeadingSeparators(message.original(verb[0].length));
+  // A control character is no typing mistake: "S01\u0000" stays as typed, a code no school has.
+  if (CONTROL_CHARACTER.test(typed)) return { kind: "register_group", schoolCode: typed };
   const code = schoolCodeFrom(message, verb[0].length);
   if (code !== undefined) return { kind: "register_group", schoolCode: code };
   return typed === "" || NO_SCHOOL.test(typed.toLowerCase().replace(/[\s,.!，。！]/gu, "")) ? { kind: "register_group" } : { kind: "register_group", schoolCode: typed };
