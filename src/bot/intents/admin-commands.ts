@@ -1,3 +1,4 @@
+import { hasControlCharacters } from "../../domain/text-safety.js";
 import type { NormalisedText } from "./normalise.js";
 import { NUMBER, parseNumber } from "./numbers.js";
 import { assignmentNumberOf } from "./slots.js";
@@ -218,9 +219,6 @@ function unaccounted(compact: string): string {
   return ASSIGNMENT_NAME.test(rest) ? "" : rest.replace(ASSIGNMENT_NUMBER_WORDS, "");
 }
 
-/** Control characters other than the whitespace a keyboard types. */
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
-
 /** The school code after `from`, as typed. */
 function schoolCodeFrom(message: NormalisedText, from: number): string | undefined {
   const found = SCHOOL_CODE.exec(message.text.slice(from));
@@ -240,7 +238,7 @@ export const matchRegisterGroup: Matcher = (message) => {
   }
   const typed = withoutLeadingSeparators(message.original(verb[0].length));
   // A control character is no typing mistake: "S01\u0000" stays as typed, a code no school has.
-  if (CONTROL_CHARACTER.test(typed)) return { kind: "register_group", schoolCode: typed };
+  if (hasControlCharacters(typed)) return { kind: "register_group", schoolCode: typed };
   const code = schoolCodeFrom(message, verb[0].length);
   if (code !== undefined) return { kind: "register_group", schoolCode: code };
   return typed === "" || NO_SCHOOL.test(typed.toLowerCase().replace(/[\s,.!，。！]/gu, "")) ? { kind: "register_group" } : { kind: "register_group", schoolCode: typed };
