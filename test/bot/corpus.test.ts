@@ -7,6 +7,7 @@ import { CATEGORIES, LEVELS, MODES, RESULTS, ROLES } from "../../src/credits/voc
 import { carriesWrongNumber, matches, measure } from "./corpus/accuracy.js";
 import { DEV } from "./corpus/dev.js";
 import { DEV2 } from "./corpus/dev2.js";
+import { DEV3 } from "./corpus/dev3.js";
 import type { CorpusEntry } from "./corpus/entry.js";
 import { HELD_OUT } from "./corpus/held-out.js";
 import { TUNED } from "./corpus/tuned.js";
@@ -85,7 +86,7 @@ describe("corpus", () => {
 
   it("has no message twice, in or across the parts", () => {
     // Of the held-out part only counts: a dev text equal to a held-out one would be printed, revealing it.
-    const texts = [...TUNED, ...DEV, ...DEV2].map((entry) => entry.text.trim());
+    const texts = [...TUNED, ...DEV, ...DEV2, ...DEV3].map((entry) => entry.text.trim());
     expect(texts.filter((text, index) => texts.indexOf(text) !== index)).toEqual([]);
     const visible = new Set(texts);
     const heldOut = HELD_OUT.map((entry) => entry.text.trim());
@@ -104,6 +105,7 @@ describe("corpus", () => {
     expect(new Set(ALL.map((entry) => entry.from))).toEqual(senders);
     expect(new Set(DEV.map((entry) => entry.from))).toEqual(senders);
     expect(new Set(DEV2.map((entry) => entry.from))).toEqual(senders);
+    expect(new Set(DEV3.map((entry) => entry.from))).toEqual(senders);
   });
 
   it("labels every message with a valid intent for its kind", () => {
@@ -111,6 +113,7 @@ describe("corpus", () => {
     expect(invalid(TUNED).map((index) => TUNED[index]!.text)).toEqual([]);
     expect(invalid(DEV).map((index) => DEV[index]!.text)).toEqual([]);
     expect(invalid(DEV2).map((index) => DEV2[index]!.text)).toEqual([]);
+    expect(invalid(DEV3).map((index) => DEV3[index]!.text)).toEqual([]);
     // Positions only: held-out texts are never printed.
     expect(invalid(HELD_OUT)).toEqual([]);
   });
