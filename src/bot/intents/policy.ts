@@ -59,7 +59,7 @@ const CAP = /上限|封顶|最多(?:能|可以)?(?:算|认定|认|计|记)|最�
 
 /** Falling short of the requirement ("够不够" asks, it does not fall short), and what that could lead to. */
 const SHORTFALL = /不满|没满|不达标|没修够|没学够|没学完|没达标|未达标|达不到|达不了|(?<!够)不够|没够|修不够|修不满|没修满|没修完|没完成|未完成|完不成|不足|don'?t(?:have|get)?(?:enough|finish|complete|meet)|notenough|didn'?t(?:finish|complete|meet)|fallshort|(?:still|am|i'm|im)short|short(?:of|on)/;
-const OUTCOME = /评高级|挨批|批评|挨骂|问责|约谈|评中级|高级|职级|评级|扣|工资|奖金|评级|挂钩|会怎样|会怎么样|会如何|后果|影响|处罚|惩罚|处分|处理|通报|追责|会不会|职称|评优|评先|年度考核|考核|定级|晋级|晋升|注册|资格|绩效|评聘|whathappens|consequence|affect|penalt|whatif/;
+const OUTCOME = /评高级|谈话|谈心|找我|被找|点名|挨批|批评|挨骂|问责|约谈|评中级|高级|职级|评级|扣|工资|奖金|评级|挂钩|会怎样|会怎么样|会如何|后果|影响|处罚|惩罚|处分|处理|通报|追责|会不会|职称|评优|评先|年度考核|考核|定级|晋级|晋升|注册|资格|绩效|评聘|whathappens|consequence|affect|penalt|whatif/;
 
 /** A grade above a pass, and asking whether it earns more than a pass. */
 const GRADE = /优秀|良好|等级|等次|excellent|distinction|grade/;
@@ -101,7 +101,7 @@ const TOPICS: readonly Topic[] = [
     question: /(?:优秀|良好)(?:.{0,8})(?:加分|加学分|多算|多给|加不加|有加|奖励|加成|翻倍|系数|多一点|多一些|多点|一样|区别|不同|差别|差多少)|(?:加分|加学分).{0,6}(?:优秀|良好)|excellent.{0,20}(?:extra|more|bonus)|bonus.{0,20}(?:excellent|grade)/,
     together: [GRADE, EARNS_MORE],
   },
-  { topic: "leave", subject: /请假|缺.{0,3}课|缺了.{0,4}(?:上午|下午|半天|天|次|节|课)|生病|病了|住院|请了.{0,4}假|请.{0,2}假|病假|事假|产假|婚假|丧假|缺勤|缺课|缺席|迟到|早退|旷课|absent|absence|中途退出|半途|没坚持|没去|没参加|没听完|没看完|没上完|没学完|出差|skip|sick|illness|missaday|missedaday|missaclass|miss(?:ed)?(?:a|one|two)?(?:day|session|class)|leave/ },
+  { topic: "leave", subject: /请假|发烧|感冒|不舒服|身体不适|提前(?:走|离开|回)|中途(?:走|离开|回)|缺.{0,3}课|缺了.{0,4}(?:上午|下午|半天|天|次|节|课)|生病|病了|住院|请了.{0,4}假|请.{0,2}假|病假|事假|产假|婚假|丧假|缺勤|缺课|缺席|迟到|早退|旷课|absent|absence|中途退出|半途|没坚持|没去|没参加|没听完|没看完|没上完|没学完|出差|skip|sick|illness|missaday|missedaday|missaclass|miss(?:ed)?(?:a|one|two)?(?:day|session|class)|leave/ },
   { topic: "failed", subject: FAILED },
   // Whether hours expire (清零, 作废, 有效期) is what becomes of them later; after failing, whether they count at all.
   { topic: "carry_over", together: [/清零|作废|有效期/, /学时|学分|hours?|credits?/] },
