@@ -36,7 +36,7 @@ const BALANCE_FILLERS = [
   "status", "ontrack", "on", "track", "far", "from", "the", "requirement", "howfar",
   "enough", "left", "need", "still", "balance", "total", "thisyear", "earned", "remaining", "am", "short", "many", "much",
   "how", "in", "cycle", "year", "this", "done", "complete", "completed", "there", "far", "hours", "'s", "my", "of",
-  "worried", "worry", "notsure", "sure", "if", "whether", "not", "aren't", "arent", "isn't", "more",
+  "worried", "worry", "to", "i", "finishing", "finish", "finished", "notsure", "sure", "if", "whether", "not", "aren't", "arent", "isn't", "more",
 ];
 
 const DETAIL_FILLERS = [
@@ -67,7 +67,7 @@ const TRAININGS_OF_A_YEAR = new QuestionMatcher({ keywords: ["培训", "研修"]
 const BALANCE = new QuestionMatcher({
   keywords: [
     ...CREDIT_WORDS, "compliant", "差多少", "还差", "还欠", "学了多少", "学了几", "能过", "达标", "修了多少", "修了几", "修够", "修满", "我够不够", "我够没够", "我够了",
-    "继续教育", "继教", "balance", "ontrack", "howfar",
+    "继续教育", "继教", "balance", "ontrack", "howfar", "howclose",
   ],
   fillers: BALANCE_FILLERS,
 });

@@ -55,7 +55,7 @@ const YEAR_SPAN = /(?:[一二三四五六七八九十]{1,2}|\d{1,2})月(?:份)?(
 const REQUIRED_AMOUNT = /(?:要求|规定|各)(?:要|需要|得)?(?:修满|修够|修|学|达到|完成|拿|攒够)?(?:多少|几)|最低要求|有没有要求|有要求吗|(?:每年|一年|五年|周期)(?:得|要|需要)攒够?(?:多少|几)/;
 /** A training not passed; its question comes before make-up's "还算吗", which it shares. */
 const FAILED = /不合格|没合格|没通过|没过|不及格|没及格|didn'?tpass|notpass|挂科|挂了|考核不过|考试不过|没考过|fail/;
-const CAP = /上限|封顶|最多(?:能|可以)?(?:算|认定|认|计|记)|最高(?:能|可以)?(?:算|认定|计)/;
+const CAP = /上限|封顶|limit|maximum|(?:a|the)cap|capon|最多(?:能|可以)?(?:算|认定|认|计|记)|最高(?:能|可以)?(?:算|认定|计)/;
 
 /** Falling short of the requirement ("够不够" asks, it does not fall short), and what that could lead to. */
 const SHORTFALL = /不满|没满|不达标|没修够|没学够|没学完|没达标|未达标|达不到|达不了|(?<!够)不够|没够|修不够|修不满|没修满|没修完|没完成|未完成|完不成|不足|don'?t(?:have|get)?(?:enough|finish|complete|meet)|notenough|didn'?t(?:finish|complete|meet)|fallshort|(?:still|am|i'm|im)short|short(?:of|on)/;

@@ -10,7 +10,7 @@ import type { Intent, Matcher } from "./types.js";
 type Topic = Extract<Intent, { kind: "small_talk" }>["topic"];
 
 const WORDS_BY_TOPIC: readonly (readonly [Topic, readonly string[]])[] = [
-  ["thanks", ["谢谢", "谢啦", "谢谢你", "谢谢您", "谢谢老师", "谢谢啦", "谢了", "多谢", "感谢", "感谢老师", "太感谢了", "非常感谢", "辛苦了", "辛苦", "辛苦老师", "thanks", "thank you", "thankyou", "thx", "ty", "thanks a lot", "so much", "very much", "a lot", "thank u", "thanks u", "tks", "3q", "感恩", "感恩感恩", "帮大忙了", "帮大忙", "麻烦了", "麻烦你了", "麻烦您了", "感谢感谢", "谢谢谢谢"]],
+  ["thanks", ["谢谢", "谢啦", "谢谢你", "谢谢您", "谢谢老师", "谢谢啦", "谢了", "多谢", "感谢", "感谢老师", "太感谢了", "非常感谢", "辛苦了", "辛苦", "辛苦老师", "thanks", "thank you", "thankyou", "thx", "ty", "thanks a lot", "so much", "very much", "a lot", "thank u", "thanks u", "tks", "3q", "感恩", "感恩感恩", "帮大忙了", "帮大忙", "麻烦了", "麻烦你了", "麻烦您了", "感谢感谢", "谢谢谢谢", "谢谢帮忙", "感谢帮忙"]],
   ["greeting", [
     "在吗", "喂", "在不在", "在不", "在没", "在伐", "在么", "在", "你好", "您好", "老师好", "你好呀", "嗨", "哈喽", "哈啰", "早上好", "早安", "上午好", "中午好",
     "下午好", "晚上好", "早", "在线吗", "在线不", "嘿", "拜拜", "再见", "回见", "晚安", "bye", "byebye", "goodbye", "good night", "goodnight", "有人吗", "有人在吗", "有人在不", "hello", "hi", "hey", "hi there", "hello there", "good morning", "good afternoon",
@@ -23,7 +23,7 @@ const WORDS_BY_TOPIC: readonly (readonly [Topic, readonly string[]])[] = [
 ];
 
 /** Words that strengthen or address without a topic of their own: "非常感谢您", "太谢谢你了", "thank you so much". */
-const NEUTRAL_WORDS = ["非常", "十分", "万分", "真是", "真的", "真", "太", "超级", "您", "你", "you", "u", "bot", "robot"];
+const NEUTRAL_WORDS = ["非常", "十分", "万分", "真是", "真的", "真", "太", "超级", "您", "你", "you", "u", "bot", "robot", "的帮助", "的帮忙"];
 
 /** Said in any order, the stronger topic wins: "收到，谢谢" thanks, "你好，收到" acknowledges. */
 const PRIORITY: readonly Topic[] = ["thanks", "acknowledgement", "greeting"];
