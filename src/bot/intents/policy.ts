@@ -101,7 +101,7 @@ const TOPICS: readonly Topic[] = [
     question: /(?:优秀|良好)(?:.{0,8})(?:加分|加学分|多算|多给|加不加|有加|奖励|加成|翻倍|系数|多一点|多一些|多点|一样|区别|不同|差别|差多少)|(?:加分|加学分).{0,6}(?:优秀|良好)|excellent.{0,20}(?:extra|more|bonus)|bonus.{0,20}(?:excellent|grade)/,
     together: [GRADE, EARNS_MORE],
   },
-  { topic: "leave", subject: /请假|发烧|感冒|不舒服|身体不适|提前(?:走|离开|回)|中途(?:走|离开|回)|缺.{0,3}课|缺了.{0,4}(?:上午|下午|半天|天|次|节|课)|生病|病了|住院|请了.{0,4}假|请.{0,2}假|病假|事假|产假|婚假|丧假|缺勤|缺课|缺席|迟到|早退|旷课|absent|absence|中途退出|半途|没坚持|没去|没参加|没听完|没看完|没上完|没学完|出差|skip|sick|illness|missaday|missedaday|missaclass|miss(?:ed)?(?:a|one|two)?(?:day|session|class)|leave/ },
+  { topic: "leave", subject: /请假|错过|发烧|感冒|不舒服|身体不适|提前(?:走|离开|回)|中途(?:走|离开|回)|缺.{0,3}课|缺了.{0,4}(?:上午|下午|半天|天|次|节|课)|生病|病了|住院|请了.{0,4}假|请.{0,2}假|病假|事假|产假|婚假|丧假|缺勤|缺课|缺席|迟到|早退|旷课|absent|absence|中途退出|半途|没坚持|没去|没参加|没听完|没看完|没上完|没学完|出差|skip|sick|illness|missaday|missedaday|missaclass|miss(?:ed)?(?:a|one|two)?(?:day|session|class)|leave/ },
   { topic: "failed", subject: FAILED },
   // Whether hours expire (清零, 作废, 有效期) is what becomes of them later; after failing, whether they count at all.
   { topic: "carry_over", together: [/清零|作废|有效期/, /学时|学分|hours?|credits?/] },

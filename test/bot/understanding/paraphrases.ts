@@ -1367,6 +1367,10 @@ const FOURTEENTH_ROUND: readonly Row[] = [
   ["我同事说下周放假 是真的吗", { kind: "unknown" }],
   ["谢谢你上次帮我代课", { kind: "unknown" }],
   ["我换了新工作", { kind: "unknown" }],
+  ["我暑假去省里培训了十天 结业的时候评了个优秀 会比合格的多算吗", { kind: "policy", topic: "grade_bonus" }],
+  ["我们组长说学时超了的部分明年能接着用 我有点不信", { kind: "policy", topic: "carry_over" }],
+  ["领导说今年学时不够的年终考核要降等 真有这个规定吗", { kind: "policy", topic: "consequences" }],
+  ["我前段时间住院了 错过了两次集中培训 学时咋办", { kind: "policy", topic: "leave" }],
 ];
 
 export const PARAPHRASES: readonly Row[] = [
