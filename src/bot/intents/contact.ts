@@ -10,7 +10,7 @@ type Topic = Extract<Intent, { kind: "contact" }>["topic"];
 
 /** The numbers are disputed: a credit word and a word saying it is wrong. */
 const CREDIT_WORDS = /系统|学分|学时|分数|成绩|记录|明细|credits?|hours/;
-const WRONG_WORDS = /比.{0,10}(?:少|多)(?!少)|notcorrect|notright|(?:好像|感觉|似乎|怎么|咋)(?:还|又|变)?少了|少给|不全|不对|不正确|不一样|不相符|算错|算少|少算|漏算|有误|错了|错误|对不上|不一致|不准|不符|有问题|wrong|incorrect/;
+const WRONG_WORDS = /比.{0,10}(?:少|多)(?!少)|notcorrect|notright|(?:好像|感觉|似乎|怎么|咋)(?:还|又|变)?少了|少给|不全|不对|不正确|不一样|不相符|算错|算少|少算|漏算|有误|错了|错误|对不上|不一致|不准|不符|有问题|wrong|incorrect|too(?:low|few|little)|(?:looks?|seems?)(?:low|off)/;
 
 /** A training the teacher attended is not there. */
 const TRAINING_WORDS = /培训|研修|国培|省培|学习|课程|讲座|活动|记录|学时|学分|证书|training|course|workshop/;
