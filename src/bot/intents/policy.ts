@@ -21,7 +21,7 @@ interface Topic {
   readonly subject?: RegExp;
 }
 
-const QUESTION_WORDS = /吗|么|不|没|能|可以|会|怎么|如何|多少|几|是否|有没有|哪|什么|算|一样|区别|影响|\?|can|does|do|is|will|how|what/;
+const QUESTION_WORDS = /真的假的|是真的|有这回事|倍|还是|吗|么|不|没|能|可以|会|怎么|如何|多少|几|是否|有没有|哪|什么|算|一样|区别|影响|\?|can|does|do|is|will|how|what/;
 const CREDIT_WORDS = /重考|补考|重修|重新参加|deduct|bonus|extra|学分|学时|继续教育|继教|免修|用修|要修|分|算|扣|加|抵|免|达标|要求|规定|政策|文件|标准|白学|白费|作废|有效|认|credit|hour|count|lose|training/;
 
 /** The two units of the requirement; a conversion question names both. */
@@ -42,7 +42,7 @@ const STUDIED = /学时|学分|培训|研修|证书|继续教育|继教|课时|�
 /** An earlier year's trainings, and doing now what was due then (登记, 认定, 交 — or whether they still count). */
 const PAST_PERIOD = /去年|前年|以前|之前|往年|上一年|上个周期|上一个周期|\d{2,4}年|欠下|欠的|lastyear/;
 /** Making good now what fell short then: 补修, 补上, 补救, 现在补还来得及. */
-const MAKING_GOOD = /补(?:修|学|上|救|回|齐|交|登|录|报)|(?:现在|今年|还)补|来得及/;
+const MAKING_GOOD = /机会补|补(?:修|学|上|救|回|齐|交|登|录|报)|(?:现在|今年|还)补|来得及/;
 const LATE_ACTION = /(?:现在|还)(?:能|可以)?(?:登记|录入|认定|申报|提交|交|上传|算|有效)|(?:canistill|stillbe|canitstill)(?:add|register|record|submit|count|claim)|stillcount/;
 /** What these rules are about; without it "之前交的材料还有效吗" is about something else. */
 const TRAINING_CONTEXT = /学时|学分|培训|研修|证书|继续教育|继教|hour|credit|training/;
@@ -54,7 +54,7 @@ const YEAR_SPAN = /(?:[一二三四五六七八九十]{1,2}|\d{1,2})月(?:份)?(
 /** How much a part or a period must reach ("那块要求修满多少", "一年规定要学多少", "必修和选修各要多少", "有最低要求吗"). */
 const REQUIRED_AMOUNT = /(?:要求|规定|各)(?:要|需要|得)?(?:修满|修够|修|学|达到|完成|拿|攒够)?(?:多少|几)|最低要求|有没有要求|有要求吗|(?:每年|一年|五年|周期)(?:得|要|需要)攒够?(?:多少|几)/;
 /** A training not passed; its question comes before make-up's "还算吗", which it shares. */
-const FAILED = /不合格|没合格|没通过|没过|不及格|没及格|didn'?tpass|notpass|挂科|挂了|考核不过|考试不过|没考过|fail/;
+const FAILED = /不合格|没合格|没有合格|没有通过|没有及格|没通过|没过|不及格|没及格|didn'?tpass|notpass|挂科|挂了|考核不过|考试不过|没考过|fail/;
 const CAP = /上限|封顶|limit|maximum|(?:a|the)cap|capon|最多(?:能|可以)?(?:算|认定|认|计|记)|最高(?:能|可以)?(?:算|认定|计)/;
 
 /** Falling short of the requirement ("够不够" asks, it does not fall short), and what that could lead to. */
@@ -86,7 +86,7 @@ const TOPICS: readonly Topic[] = [
   },
   {
     topic: "make_up",
-    question: /补录|补登|补报|(?:还|能|可以|可不可以|能不能)补(?:录|登|报|修|学|交|认定|上)?(?:吗|不|么|$)|补(?:录|登|报|修|学|认定)(?:吗|$)|能不能补|可以补吗|补得了|补得上|makeup|catchup/,
+    question: /补录|补登|补报|(?:还|能|可以|可不可以|能不能)补(?:录|登|报|修|学|交|认定|上)?(?:吗|不|么|$)|补(?:录|登|报|修|学|认定)(?:吗|$)|能不能补|可以补吗|机会补|补得了|补得上|makeup|catchup/,
   },
   {
     topic: "consequences",
@@ -95,7 +95,7 @@ const TOPICS: readonly Topic[] = [
   },
   { topic: "consequences", together: [/挂钩|有关系|有关联|相关吗|关联/, /职称|评优|考核|注册|晋升|晋级|绩效|定级/] },
   { topic: "degree_upgrade", subject: /学历|读研|考研|研究生|硕士|博士|学位|专升本|读博|读硕|攻读|函授|自考|成人高考|在职研|电大|国开|degree|master/ },
-  { topic: "lecturer_bonus", subject: /讲了.{0,4}课|做培训|开培训|培训别人|给.{0,6}(?:做|开)培训|主讲|授课|讲课|讲师|培训师|做讲座|开讲座|送教|上了?.{0,6}(?:示范课|公开课|观摩课|培训课)|给.{0,6}上(?:培训)?课|lecturer|lecturing|teachacourse/ },
+  { topic: "lecturer_bonus", subject: /讲了.{0,4}课|做培训|开培训|培训别人|给.{0,6}(?:做|开)培训|主讲|授课|讲课|讲师|培训师|做讲座|开讲座|送教|上了?.{0,6}(?:示范课|公开课|观摩课|培训课)|给.{0,6}上(?:培训)?课|lecturer|lecturing|teachacourse|teach(?:a|the|one)?(?:session|class|lesson|workshop)/ },
   {
     topic: "grade_bonus",
     question: /(?:优秀|良好)(?:.{0,8})(?:加分|加学分|多算|多给|加不加|有加|奖励|加成|翻倍|系数|多一点|多一些|多点|一样|区别|不同|差别|差多少)|(?:加分|加学分).{0,6}(?:优秀|良好)|excellent.{0,20}(?:extra|more|bonus)|bonus.{0,20}(?:excellent|grade)/,
@@ -118,6 +118,8 @@ const TOPICS: readonly Topic[] = [
     together: [CYCLE, WHEN],
   },
   { topic: "requirement", together: [CAP, TRAINING_CONTEXT] },
+  // The requirement changing ("听说每年要求提高到90学时了") is still a question about the requirement.
+  { topic: "requirement", together: [/要求|标准|规定/, /提高|提到|调整|变了|改了|增加到|降到|降低|上调|涨到/, TRAINING_CONTEXT] },
   { topic: "requirement", together: [REQUIRED_AMOUNT, TRAINING_OR_PART] },
   { topic: "dates", together: [CREDITS_OR_HOURS, YEAR_SPAN] },
   { topic: "dates", together: [CREDITS_OR_HOURS, CLOSES] },

@@ -10,7 +10,7 @@ import type { Intent, Matcher } from "./types.js";
 type Topic = Extract<Intent, { kind: "small_talk" }>["topic"];
 
 const WORDS_BY_TOPIC: readonly (readonly [Topic, readonly string[]])[] = [
-  ["thanks", ["谢谢", "谢啦", "谢谢你", "谢谢您", "谢谢老师", "谢谢啦", "谢了", "多谢", "感谢", "感谢老师", "太感谢了", "非常感谢", "辛苦了", "辛苦", "辛苦老师", "thanks", "thank you", "thankyou", "thx", "ty", "thanks a lot", "so much", "very much", "a lot", "thank u", "thanks u", "tks", "3q", "感恩", "感恩感恩", "帮大忙了", "帮大忙", "麻烦了", "麻烦你了", "麻烦您了", "感谢感谢", "谢谢谢谢", "谢谢帮忙", "感谢帮忙", "多谢晒", "唔该"]],
+  ["thanks", ["谢谢", "谢啦", "谢谢你", "谢谢您", "谢谢老师", "谢谢啦", "谢了", "多谢", "感谢", "感谢老师", "太感谢了", "非常感谢", "辛苦了", "辛苦", "辛苦老师", "thanks", "thank you", "thankyou", "thx", "ty", "thanks a lot", "so much", "very much", "a lot", "thank u", "thanks u", "tks", "3q", "感恩", "感恩感恩", "帮大忙了", "帮大忙", "麻烦了", "麻烦你了", "麻烦您了", "感谢感谢", "谢谢谢谢", "谢谢帮忙", "感谢帮忙", "多谢晒", "唔该", "唔该晒"]],
   ["greeting", [
     "在吗", "喂", "在不在", "在不", "在没", "在伐", "在么", "在", "你好", "您好", "老师好", "你好呀", "嗨", "哈喽", "哈啰", "早上好", "早安", "上午好", "中午好",
     "下午好", "晚上好", "早", "在线吗", "在线不", "嘿", "拜拜", "再见", "回见", "晚安", "bye", "byebye", "goodbye", "good night", "goodnight", "有人吗", "有人在吗", "有人在不", "hello", "hi", "hey", "hi there", "hello there", "good morning", "good afternoon",
@@ -32,7 +32,7 @@ const TOPIC_OF = new Map<string, Topic>(WORDS_BY_TOPIC.flatMap(([topic, words]) 
 const SMALL_TALK_WORDS = new WordTable([...TOPIC_OF.keys(), ...NEUTRAL_WORDS].map((word) => [word, word] as const));
 
 /** Who the bot is; asked as a question, so only these whole phrasings count. */
-const IDENTITY = /^(?:这|这个|你|您)?是(?:不是)?(?:机器人|真人|人工|ai|bot|robot|自动回复)|^(?:你|您)(?:到底|究竟)?(?:是)?(?:人还是|真人还是|机器人还是|学校的|哪里的|哪儿的|哪的|谁家的)|^谁在(?:回复|回答|说话|回)|^(?:请问)?(?:你|您)(?:是|叫)(?:谁|哪位|哪个|什么|什么东西|啥|做什么|干什么|干嘛|机器人|真人|人工|自动|ai|人吗|人不|人$|bot)|^(?:who|what)(?:are|r)you|^你是不是(?:机器人|真人|人工|ai|bot|自动回复|自动|人)|^(?:are|r)you(?:a)?(?:bot|robot|human|real)/;
+const IDENTITY = /^(?:这|这个|你|您)?是(?:不是)?(?:机器人|真人|人工|ai|bot|robot|自动回复)|^(?:你|您)(?:到底|究竟)?(?:是)?(?:人还是|真人还是|机器人还是|学校的|哪里的|哪儿的|哪的|谁家的)|^(?:这个?号|这个?账号|这边|这里)?(?:是)?谁在(?:回复|回答|说话|回)|^whoami(?:talking|speaking|chatting)(?:to|with)|^(?:请问)?(?:你|您)(?:是|叫)(?:谁|哪位|哪个|什么|什么东西|啥|做什么|干什么|干嘛|机器人|真人|人工|自动|ai|人吗|人不|人$|bot)|^(?:who|what)(?:are|r)you|^你是不是(?:机器人|真人|人工|ai|bot|自动回复|自动|人)|^(?:are|r)you(?:a)?(?:bot|robot|human|real)/;
 
 /** Punctuation, particles, spaces and emoji may surround the words ("收到！", "好的呀～", "辛苦了🌹"). */
 const FILLER = /^[^\p{L}\p{N}]$|^[吗呢啊呀吧哦嘛啦哈了的滴嘞咯哟噢]$/u;
