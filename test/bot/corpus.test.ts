@@ -148,22 +148,24 @@ describe("measure", () => {
   });
 });
 
-/** Issue 13's goals. The numbers are in `npm run -s corpus`. */
+/**
+ * Issue 13's goals. The held-out part is still one message short of 97 % (165/171 = 96.5 % when this was
+ * written); it is held to that figure so it can only go up, and the goal stays written below it.
+ */
 describe("goals", () => {
-  const tuned = measure(TUNED, parseIntent);
+  const tuned = measure([...TUNED, ...DEV, ...DEV2, ...DEV3], parseIntent);
   const heldOut = measure(HELD_OUT, parseIntent);
 
-  // Not reached yet (84.8 % on the held-out part when the understanding pipeline landed): off until it is.
-  it.skip("understands at least 97 % of the held-out messages", () => {
-    expect(heldOut.accuracy).toBeGreaterThanOrEqual(0.97);
-  });
-
-  it("understands at least 97 % of the tuned messages", () => {
+  it("understands at least 97 % of the parts it was tuned on (tuned and the three development parts)", () => {
     expect(tuned.accuracy).toBeGreaterThanOrEqual(0.97);
   });
 
+  it("understands at least 96.5 % of the held-out messages (goal: 97 %)", () => {
+    expect(heldOut.accuracy).toBeGreaterThanOrEqual(165 / 171);
+  });
+
   it("answers no message with a wrong number", () => {
-    // Only the tuned part's texts may be shown; of the held-out part, only the count.
+    // Only the parts tuned on may be shown; of the held-out part, only the count.
     expect(tuned.wrongNumbers.map((miss) => miss.entry.text)).toEqual([]);
     expect(heldOut.wrongNumbers.length).toBe(0);
   });
