@@ -14,8 +14,8 @@ import type { Matcher } from "./types.js";
 const PEOPLE = /的有多少|的有几个|rate|percentage|全体|全员|所有(?:老师|教师|人)|(?:的|些|个|位|多|校|区|县|多少|几个|哪些)老师|老师们|老师(?:没|还|有|都|中)|大家|每个人|多少人|几个人|几人|哪些人|有哪些|有谁|谁|名单|人数|达标率|完成率|合格率|比例|百分之|everyone|who|howmanyteachers|teachers/;
 const STATE = /情况|统计|怎么样|进度/;
 const MEETING = /达标|修满|修够|学分够|学时够|完成学分|完成学时|学分不够|学时不够|学分没够|学时没够|没修够|(?:学分|学时)(?:的)?完成|合格率|完成率|compliance|compliant|meettherequirement|met(?:the)?requirement/;
-/** The sender's own numbers ("我达标了吗") are a balance question. */
-const OWN = /^(?:我(?!们)|my|ami)|我(?:的|还|达标|够)/;
+/** The sender's own numbers ("我达标了吗", "老师们都修满了 那我呢") are a balance question. */
+const OWN = /^(?:我(?!们)|my|ami)|我(?:的|还|达标|够)|我(?:自己)?$/;
 
 const REVIEW_QUEUE = new QuestionMatcher({
   keywords: [

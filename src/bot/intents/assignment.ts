@@ -25,6 +25,9 @@ const WITHDRAW = /撤回|撤销|撤掉|撤了|收回|删掉|删除|取回|交错
 /** What is withdrawn: a submission. Bare 撤回 counts too ("撤回" alone has nothing else to undo). */
 const WITHDRAW_OBJECT = /作业|心得|反思|评课|教学设计|教案|证书|链接|提交|交|submission|link|assignment|homework|essay|^撤回$|^撤销$/;
 
+/** Asking the bot to write it ("帮我写一篇心得 800字就行") is a request, not a question about the assignment. */
+const GHOST_WRITE = /(?:帮我|替我|帮忙|帮)写|代写|代笔|writeitforme|writemy|writeme/;
+
 function which(slots: Slots): Pick<Slots, "assignmentNumber" | "assignmentKind"> {
   return {
     ...(slots.assignmentNumber !== undefined && { assignmentNumber: slots.assignmentNumber }),
@@ -45,6 +48,7 @@ export const matchWithdraw: Matcher = (message, slots) => {
 
 export const matchAssignmentQuestion: Matcher = (message, slots) => {
   const { compact } = message;
+  if (GHOST_WRITE.test(message.content.replace(/\s/g, ""))) return undefined;
   const named = slots.assignmentNumber !== undefined || slots.assignmentKind !== undefined;
   if ((!named && !ASSIGNMENT_WORDS.test(compact)) || PUPILS_WORK.test(compact)) return undefined;
   const topic = TOPICS.find(([, pattern]) => pattern.test(compact))?.[0];

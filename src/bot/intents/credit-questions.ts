@@ -129,8 +129,25 @@ const QUOTED_AMOUNT = /(?<![\d.])\d+(?:\.\d+)?个?(?=学时|学分)/g;
 /** "有没有能加学分的培训" asks for trainings (projects), not for her credits. */
 const ASKS_FOR_TRAININGS = /有.{0,12}(?:培训|课程|项目)$/;
 
+/**
+ * "同事都说自己学分够了 我的呢": after someone else's credits, 我的呢 / 那我呢 / 我咧 asks for her own. The
+ * particle is read from the content, since politeness removal takes it from the end of the compact text.
+ */
+const MY_TURN = /(?:那|那么)?我(?:的|自己|自己的)?(?:呢|咧|嘞)$/;
+const OTHERS = /同事|别人|人家|他们|她们|大家|老师|其他人|别的学校|隔壁|朋友|同学|others|colleague|everyone/;
+const OTHERS_CREDITS = /学分|学时|修够|修满|达标|credits?|hours/;
+
+function asksMyTurn(content: string): boolean {
+  const compact = content.replace(/\s/g, "");
+  const turn = MY_TURN.exec(compact);
+  if (turn === null) return false;
+  const before = compact.slice(0, turn.index);
+  return OTHERS.test(before) && OTHERS_CREDITS.test(before);
+}
+
 export const matchBalance: Matcher = (message, slots) => {
   if (slots.person !== undefined || ASKS_FOR_TRAININGS.test(message.compact)) return undefined;
+  if (asksMyTurn(message.content)) return { kind: "balance", period: slots.thisYear ? "year" : "cycle" };
   const compact = message.compact.replace(QUOTED_AMOUNT, "");
   const period = slots.thisYear ? "year" : "cycle";
   // One part: how far along it is ("集中培训够了吗"), or its credits ("我这个2.0的学时"); its name alone asks nothing.

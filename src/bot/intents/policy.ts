@@ -95,7 +95,7 @@ const TOPICS: readonly Topic[] = [
   },
   { topic: "consequences", together: [/挂钩|有关系|有关联|相关吗|关联/, /职称|评优|考核|注册|晋升|晋级|绩效|定级/] },
   { topic: "degree_upgrade", subject: /学历|读研|考研|研究生|硕士|博士|学位|专升本|读博|读硕|攻读|函授|自考|成人高考|在职研|电大|国开|degree|master/ },
-  { topic: "lecturer_bonus", subject: /讲了.{0,4}课|做培训|开培训|培训别人|给.{0,6}(?:做|开)培训|主讲|授课|讲课|讲师|培训师|做讲座|开讲座|送教|上了?.{0,6}(?:示范课|公开课|观摩课|培训课)|给.{0,6}上(?:培训)?课|lecturer|lecturing|teachacourse|teach(?:a|the|one)?(?:session|class|lesson|workshop)/ },
+  { topic: "lecturer_bonus", subject: /讲了.{0,4}课|(?<!听)讲[一二两三几\d]+[次节堂场]课|做培训|开培训|培训别人|给.{0,6}(?:做|开)培训|主讲|授课|讲课|讲师|培训师|做讲座|开讲座|送教|上了?.{0,6}(?:示范课|公开课|观摩课|培训课)|给.{0,6}上(?:培训)?课|lecturer|lecturing|teachacourse|teach(?:a|the|one)?(?:session|class|lesson|workshop)/ },
   {
     topic: "grade_bonus",
     question: /(?:优秀|良好)(?:.{0,8})(?:加分|加学分|多算|多给|加不加|有加|奖励|加成|翻倍|系数|多一点|多一些|多点|一样|区别|不同|差别|差多少)|(?:加分|加学分).{0,6}(?:优秀|良好)|excellent.{0,20}(?:extra|more|bonus)|bonus.{0,20}(?:excellent|grade)/,

@@ -17,6 +17,9 @@ const AMOUNT = new RegExp(`${SIGNED_NUMBER} ?-?个?(?:(?:more|extra|additional) 
 /** Asking for the bonus itself. */
 const BONUS_ASKED = /加分|奖励|bonus|extra/;
 
+/** Asking how much something would add, not whether it adds anything. */
+const HOW_MUCH = /多少|几个?(?:学时|学分)|howmany|howmuch/;
+
 /** "县级培训30学时的话能达标吗": an amount and a conditional 的话 make a what-if without a marker. */
 const CONDITIONAL = /的话/;
 
@@ -51,6 +54,9 @@ export const matchWhatIf: Matcher = (message, slots) => {
   const rule = ruleTopicOf(compact, message.content);
   if (rule === "leave" || rule === "failed" || (rule !== undefined && Object.keys(record).length === 0)) return undefined;
   // "if I get an excellent result is there a bonus" asks for the bonus rule, not a total with an imagined training.
+  // "if I teach a session at the county training, do I earn extra hours" asks the lecturer rule; naming an amount
+  // to add, or asking how much it would add ("如果在市级培训上当主讲能加多少"), is a total to work out.
+  if (rule === "lecturer_bonus" && slots.hours === undefined && slots.credits === undefined && !HOW_MUCH.test(compact)) return undefined;
   if (rule === "grade_bonus" && slots.hours === undefined && slots.credits === undefined && BONUS_ASKED.test(compact)) return undefined;
   return { kind: "what_if", record };
 };

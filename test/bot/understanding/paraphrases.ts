@@ -1384,8 +1384,31 @@ const FOURTEENTH_ROUND: readonly Row[] = [
   ["我前段时间住院了 错过了两次集中培训 学时咋办", { kind: "policy", topic: "leave" }],
 ];
 
+/**
+ * A fifteenth round: whether teaching earns extra (the rule, unless an amount is tried), 我的呢 after others'
+ * credits, asking the bot to write an assignment (no question about it), and more contact and small talk.
+ */
+const FIFTEENTH_ROUND: readonly Row[] = [
+  ["要是我给新教师培训讲一次课 能多算学时吗", { kind: "policy", topic: "lecturer_bonus" }],
+  ["如果我在校本研修里当主讲 有没有额外学分", { kind: "policy", topic: "lecturer_bonus" }],
+  ["听说请病假的那几天培训学时照样算 是这样吗", { kind: "policy", topic: "leave" }],
+  ["培训结业考试没及格 这期学时就白学了吗", { kind: "policy", topic: "failed" }],
+  ["办公室的老师都说学时修满了 那我呢", { kind: "balance", period: "cycle" }],
+  ["隔壁学校的都达标了 我的呢", { kind: "balance", period: "cycle" }],
+  ["大家的学分都出来了 我咧", { kind: "balance", period: "cycle" }],
+  ["我的学时怎么少了一次培训的 找谁改", { kind: "contact", topic: "missing_training" }],
+  ["想找个真人问问学分的事", { kind: "contact", topic: "human" }],
+  ["好嘞 晓得了", { kind: "small_talk", topic: "acknowledgement" }],
+  ["辛苦啦", { kind: "small_talk", topic: "thanks" }],
+  ["你是真人还是机器", { kind: "small_talk", topic: "identity" }],
+  ["帮我写个评课稿 两千字左右", { kind: "unknown" }],
+  ["替我写一篇教学反思吧", { kind: "unknown" }],
+  ["能代写研修总结吗", { kind: "unknown" }],
+  ["同事说他请假了 我的呢", { kind: "unknown" }],
+];
+
 export const PARAPHRASES: readonly Row[] = [
   ...POLICY, ...ADMIN, ...TEACHER, ...CHATTER, ...SECOND_ROUND, ...THIRD_ROUND, ...FOURTH_ROUND, ...FIFTH_ROUND, ...SIXTH_ROUND,
   ...SEVENTH_ROUND, ...EIGHTH_ROUND, ...NINTH_ROUND, ...TENTH_ROUND, ...ELEVENTH_ROUND, ...TWELFTH_ROUND, ...THIRTEENTH_ROUND,
-  ...FOURTEENTH_ROUND,
+  ...FOURTEENTH_ROUND, ...FIFTEENTH_ROUND,
 ];
