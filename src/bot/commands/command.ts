@@ -4,7 +4,7 @@ import type { Conversation, TeacherConversation } from "../context.js";
 import type { Intent, IntentKind } from "../intents/index.js";
 import type { Matcher } from "../intents/types.js";
 
-export type CommandIntent<K extends IntentKind> = Extract<Intent, { kind: K }>;
+type CommandIntent<K extends IntentKind> = Extract<Intent, { kind: K }>;
 
 /** Where a command's line appears in the help menu. */
 export type HelpSection = "teacher" | "admin" | "reviewer";

@@ -5,7 +5,7 @@
  * of keywords and filler words; whatever else is left may be at most MAX_LEFTOVER letters or digits.
  */
 
-export interface Vocabulary {
+interface Vocabulary {
   /** At least one must occur. */
   readonly keywords: readonly string[];
   /** May occur around the keywords without changing the question. */
@@ -21,7 +21,7 @@ export interface Vocabulary {
 const MAX_LEFTOVER = 1;
 
 /** Words any question may contain, Chinese and English, written the way `compact` spells them. */
-export const QUESTION_FILLERS = [
+const QUESTION_FILLERS = [
   "我的", "我们", "我", "本人的", "本人", "的", "了", "吗", "呢", "吧", "啊", "是", "都", "还", "个", "下", "能", "要", "想", "请",
   "查询", "查查", "查一下", "查下", "查", "看看", "看一下", "看下", "看", "一下", "显示", "告诉我", "给我", "帮我",
   "现在", "目前", "有没有", "有什么", "有哪些", "有", "哪些", "什么", "啥", "多少", "几", "一共", "总共",

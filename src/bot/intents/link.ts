@@ -4,7 +4,7 @@
  * (chat apps end links the same way, so "https://a.cn/x请查收" is the link "https://a.cn/x").
  */
 
-export interface TextSpan {
+interface TextSpan {
   readonly start: number;
   readonly end: number;
 }

@@ -16,7 +16,7 @@ interface TrieNode {
 }
 
 /** A replacement found at a position: how many units it covers and what they become. */
-export interface WordMatch {
+interface WordMatch {
   readonly length: number;
   readonly replacement: string;
 }

@@ -53,7 +53,7 @@ const YEARS_AGO: readonly (readonly [word: RegExp, yearsAgo: number])[] = [[/(?<
 const THIS_YEAR_WORDS = ["今年", "本年", "年度", "这一年", "当年", "每年", "一年", "thisyear", "annual", "peryear", "ayear"];
 
 /** Letters then digits, dash-separated parts: "P2024-03". Not inside a word ("enrollp2024" is no code). */
-export const PROJECT_CODE = /(?<![a-z])[a-z]{1,4}\d{2,}(?:-\d+)*/;
+const PROJECT_CODE = /(?<![a-z])[a-z]{1,4}\d{2,}(?:-\d+)*/;
 
 /**
  * 作业2, 第二个作业, 2号作业, 第2项. A bare 第N counts only where nothing else follows it: 第二批 / 第三周 are a

@@ -44,7 +44,7 @@ export class SimilarityRanker {
   }
 }
 
-export interface RankedKind {
+interface RankedKind {
   readonly kind: IntentKind;
   /** Bigram similarity to the kind's closest phrasing, 0 (nothing shared) to 1. */
   readonly similarity: number;
