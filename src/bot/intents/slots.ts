@@ -38,8 +38,8 @@ export interface Slots {
 }
 
 /** "24学时", "24个学时", "24 hours", "a 24-hour training". */
-const HOURS = new RegExp(`${SIGNED_NUMBER} ?-?个?(?:(?:more|extra|additional) )?(?:学时|小时|hours?|hrs?|h(?![a-z]))`);
-const CREDITS = new RegExp(`${SIGNED_NUMBER} ?-?个?(?:(?:more|extra|additional) )?(?:学分|credits?)`);
+export const HOURS = new RegExp(`${SIGNED_NUMBER} ?-?个?(?:(?:more|extra|additional) )?(?:学时|小时|hours?|hrs?|h(?![a-z]))`);
+export const CREDITS = new RegExp(`${SIGNED_NUMBER} ?-?个?(?:(?:more|extra|additional) )?(?:学分|credits?)`);
 
 /** "2024年", "24年", "2024年度"; a bare "2024" too, unless it is part of a code such as P2024-03. */
 const EXPLICIT_YEAR = /(?<!\d)(\d{4}|\d{2})年度?|(?<![\da-z-])(20\d{2})(?![\d-])/;

@@ -1,6 +1,5 @@
-import { SIGNED_NUMBER } from "./numbers.js";
 import { ruleTopicOf } from "./policy.js";
-import type { Slots } from "./slots.js";
+import { CREDITS, HOURS, type Slots } from "./slots.js";
 import type { HypotheticalRecord, Matcher } from "./types.js";
 
 /**
@@ -11,8 +10,6 @@ import type { HypotheticalRecord, Matcher } from "./types.js";
  */
 
 const MARKER_AT_START = /^(?:那么|那|我)?(?:如果|要是|假如|假设|倘若|万一|whatif|ifi|suppose)/;
-
-const AMOUNT = new RegExp(`${SIGNED_NUMBER} ?-?个?(?:(?:more|extra|additional) )?(?:学时|小时|hours?|hrs?|h(?![a-z])|学分|credits?)`);
 
 /** Asking for the bonus itself. */
 const BONUS_ASKED = /加分|奖励|bonus|extra/;
@@ -40,8 +37,8 @@ function recordOf(slots: Slots): HypotheticalRecord {
 function addsMore(text: string): boolean {
   const again = text.indexOf("再");
   if (again === -1) return false;
-  const amount = AMOUNT.exec(text.slice(again));
-  return amount !== null;
+  const after = text.slice(again);
+  return HOURS.test(after) || CREDITS.test(after);
 }
 
 export const matchWhatIf: Matcher = (message, slots) => {
