@@ -11,10 +11,13 @@ export const templatesDirectory = fileURLToPath(new URL("../../templates/bot", i
 
 export type Templates = { render(name: string, data?: object): string; names(): string[] };
 
+/** An amount of credits or hours to two decimals, as every template shows it ({{n}}). */
+export const roundAmount = (value: number) => Math.round(value * 100) / 100;
+
 function formatAmount(value: unknown): string {
   const number = typeof value === "number" ? value : Number(value);
   if (!Number.isFinite(number)) return String(value);
-  return String(Math.round(number * 100) / 100);
+  return String(roundAmount(number));
 }
 
 export function loadTemplates(directory = templatesDirectory): Templates {

@@ -15,6 +15,7 @@ import {
 import type { PolicyMatch } from "../../credits/policy-schema.js";
 import type { TeacherConversation } from "../context.js";
 import type { Intent, RequirementPart } from "../intents/index.js";
+import { roundAmount } from "../templates.js";
 import { ownBalance } from "./own-balance.js";
 import { cycleYears, fullDate } from "./short-date.js";
 
@@ -71,7 +72,6 @@ function categoryIsAbout(policy: Policy, category: Category, part: RequirementPa
   return mode !== undefined && suggested?.length === 1 && suggested[0] === mode;
 }
 
-const round = (value: number) => Math.round(value * 100) / 100;
 
 /**
  * The region's requirements a part of the requirement is about — categories, cycle floors and this
@@ -88,7 +88,7 @@ function partLines(policy: Policy, evaluation: Evaluation, part: RequirementPart
       what: CATEGORY_NAMES[category],
       earned: tally.earned,
       required: tally.required,
-      missing: round(Math.max(0, tally.required - tally.earned - covered)),
+      missing: roundAmount(Math.max(0, tally.required - tally.earned - covered)),
       met: tally.met,
       unit: evaluation.unit,
       ...(covered > 0 ? { covered } : {}),
@@ -98,13 +98,13 @@ function partLines(policy: Policy, evaluation: Evaluation, part: RequirementPart
   for (const floor of policy.floors) {
     const tally = evaluation.floors[floor.id];
     if (tally === undefined || !isAbout(floor.match, part)) continue;
-    lines.push({ what: floor.label, earned: tally.earned, required: tally.required, missing: round(Math.max(0, tally.required - tally.earned)), met: tally.met, unit: evaluation.unit, end: cycleEnd });
+    lines.push({ what: floor.label, earned: tally.earned, required: tally.required, missing: roundAmount(Math.max(0, tally.required - tally.earned)), met: tally.met, unit: evaluation.unit, end: cycleEnd });
   }
   const year = evaluation.years.find((candidate) => candidate.start <= evaluation.asOf && evaluation.asOf <= candidate.end);
   for (const floor of policy.annual?.floors ?? []) {
     const tally = year?.floors?.[floor.id];
     if (year === undefined || tally === undefined || !isAbout(floor.match, part)) continue;
-    lines.push({ what: `${year.label}${floor.label}`, earned: tally.earned, required: tally.required, missing: round(Math.max(0, tally.required - tally.earned)), met: tally.met, unit: year.unit, end: year.end });
+    lines.push({ what: `${year.label}${floor.label}`, earned: tally.earned, required: tally.required, missing: roundAmount(Math.max(0, tally.required - tally.earned)), met: tally.met, unit: year.unit, end: year.end });
   }
   return lines;
 }
@@ -128,7 +128,7 @@ export async function balancePartHandler(conversation: TeacherConversation, inte
       cycle: cycleYears(cycle),
       earned: total.earned,
       required: total.required,
-      missing: round(Math.max(0, total.required - total.earned)),
+      missing: roundAmount(Math.max(0, total.required - total.earned)),
       met: evaluation.met,
       unit: UNIT_NAMES[evaluation.unit],
       end: fullDate(cycle.end),

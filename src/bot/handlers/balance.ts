@@ -2,18 +2,20 @@ import type { Reply } from "../../channels/types.js";
 import { daysBetween, UNIT_NAMES, type Evaluation, type Shortfall } from "../../credits/index.js";
 import type { TeacherConversation } from "../context.js";
 import type { Intent } from "../intents/index.js";
+import { roundAmount } from "../templates.js";
 import { cycleYears, fullDate, yearAndMonth } from "./short-date.js";
 import { ownBalance } from "./own-balance.js";
 
 /** With the gaps on one line each for the cycle and the years, this keeps a balance within ten lines. */
 const MAX_SUGGESTIONS = 2;
 
-const round = (value: number) => Math.round(value * 100) / 100;
+/** One shortfall on a line; `finalNote` follows it when its year is over. */
+export const gapLineEnding = (finalNote: string) => (s: Shortfall) => `${s.what}还差 ${roundAmount(s.missing)} ${UNIT_NAMES[s.unit]}${s.final ? finalNote : ""}`;
 /** "集中培训还差 12 学时（该年度已结束）": one shortfall, as the teacher and her administrators read it. */
-export const gapLine = (s: Shortfall) => `${s.what}还差 ${round(s.missing)} ${UNIT_NAMES[s.unit]}${s.final ? "（该年度已结束）" : ""}`;
+export const gapLine = gapLineEnding("（该年度已结束）");
 /** "必修课程 16.5 学分", "2025年 72 学时（已结束）": short, since the line already says what is missing. */
-const partGap = (s: Shortfall) => `${s.what} ${round(s.missing)} ${UNIT_NAMES[s.unit]}`;
-const yearGap = (s: Shortfall) => `${s.key === "year" ? `${s.year}年` : s.what} ${round(s.missing)} ${UNIT_NAMES[s.unit]}${s.final ? "（已结束）" : ""}`;
+const partGap = (s: Shortfall) => `${s.what} ${roundAmount(s.missing)} ${UNIT_NAMES[s.unit]}`;
+const yearGap = (s: Shortfall) => `${s.key === "year" ? `${s.year}年` : s.what} ${roundAmount(s.missing)} ${UNIT_NAMES[s.unit]}${s.final ? "（已结束）" : ""}`;
 
 /** "你2026年8月入职，本周期按 1 年折算" with the whole cycle's total: why the requirement is smaller than a colleague's. */
 function proRatingOf(evaluation: Evaluation) {

@@ -1,7 +1,8 @@
 import type { Reply } from "../../channels/types.js";
-import { evaluate, LEVEL_NAMES, MODE_NAMES, UNIT_NAMES, type CreditRecord, type Evaluation, type Mode, type Policy, type Shortfall, type Unit } from "../../credits/index.js";
+import { evaluate, LEVEL_NAMES, MODE_NAMES, UNIT_NAMES, type CreditRecord, type Evaluation, type Mode, type Policy, type Unit } from "../../credits/index.js";
 import type { TeacherConversation } from "../context.js";
 import type { HypotheticalRecord, Intent } from "../intents/index.js";
+import { gapLineEnding } from "./balance.js";
 import { ownBalance } from "./own-balance.js";
 
 const MAX_GAPS = 4;
@@ -17,8 +18,7 @@ const MODES_LEAST_FAVOURABLE_FIRST: readonly Mode[] = ["online", "school_based",
 /** The word that names each mode in a question ("如果再参加县级集中培训30学时呢"). */
 const MODE_KEYWORDS: Readonly<Record<Mode, string>> = { centralized: "集中", online: "网络", school_based: "校本" };
 
-const round = (value: number) => Math.round(value * 100) / 100;
-const gapLine = (s: Shortfall) => `${s.what}还差 ${round(s.missing)} ${UNIT_NAMES[s.unit]}${s.final ? "（该年度已结束，补不上了）" : ""}`;
+const gapLine = gapLineEnding("（该年度已结束，补不上了）");
 
 /**
  * The largest amount worth asking about: the whole cycle's requirement, in the unit the teacher typed.
