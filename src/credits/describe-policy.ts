@@ -19,15 +19,15 @@ function cite(provenance: Provenance): string {
     : `〔${provenance.source}；默认值，可调整：${provenance.configurableDefault}〕`;
 }
 
-function levelName(policy: Policy, level: Level): string {
+export function levelName(policy: Policy, level: Level): string {
   return policy.levelNames[level] ?? LEVEL_NAMES[level];
 }
 
-function modeName(policy: Policy, mode: Mode): string {
+export function modeName(policy: Policy, mode: Mode): string {
   return policy.modeNames[mode] ?? MODE_NAMES[mode];
 }
 
-function levelList(policy: Policy, levels: readonly Level[]): string {
+export function levelList(policy: Policy, levels: readonly Level[]): string {
   return levels.map((level) => levelName(policy, level)).join("、");
 }
 

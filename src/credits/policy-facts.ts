@@ -1,8 +1,9 @@
 import { cycleContaining } from "./cycle.js";
 import { daysBetween, type DateOnly } from "./dates.js";
+import { levelList, modeName } from "./describe-policy.js";
 import type { Policy } from "./policy-schema.js";
 import type { Evaluation } from "./types.js";
-import { CATEGORIES, CATEGORY_NAMES, LEVEL_NAMES, MODE_NAMES, MODES, RESULT_NAMES, UNIT_NAMES, type Level } from "./vocabulary.js";
+import { CATEGORIES, CATEGORY_NAMES, MODES, RESULT_NAMES, UNIT_NAMES } from "./vocabulary.js";
 import { describeScheme, isCalendarYear, yearEnd, yearKeyOf, yearLabel, yearScheme, yearStart } from "./years.js";
 
 /**
@@ -123,10 +124,6 @@ function notesAbout(policy: Policy, words: readonly string[]): string[] {
   return policy.notes.filter((note) => words.some((word) => note.text.includes(word))).map((note) => note.text);
 }
 
-function levelList(policy: Policy, levels: readonly Level[]): string {
-  return levels.map((level) => policy.levelNames[level] ?? LEVEL_NAMES[level]).join("、");
-}
-
 function gradeBonusFacts(policy: Policy): GradeBonusFacts {
   const rule = policy.gradeBonus;
   const bands = (rule?.bands ?? []).map((band) => ({
@@ -160,7 +157,7 @@ function conversionFacts(policy: Policy): ConversionFacts {
   const conversion = policy.conversion;
   const rates = MODES.flatMap((mode) => {
     const hours = conversion?.hoursPerCredit[mode];
-    return hours === undefined ? [] : [{ mode: policy.modeNames[mode] ?? MODE_NAMES[mode], hours }];
+    return hours === undefined ? [] : [{ mode: modeName(policy, mode), hours }];
   });
   return {
     countsHours: policy.unit === "hour",
