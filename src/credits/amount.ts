@@ -34,7 +34,7 @@ export function toBasisPoints(percent: number): number {
   return Math.round(percent * 100);
 }
 
-export function greatestCommonDivisor(a: number, b: number): number {
+function greatestCommonDivisor(a: number, b: number): number {
   while (b !== 0) [a, b] = [b, a % b];
   return a;
 }
@@ -96,7 +96,7 @@ function leastCommonDivisible(ratios: readonly ExactRatio[]): number {
 }
 
 /** More hours than a cycle of this many years has (every day, around the clock): no teacher's sum reaches it. */
-export function hoursInCycle(years: number): number {
+function hoursInCycle(years: number): number {
   return years * 366 * 24;
 }
 

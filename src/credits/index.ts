@@ -8,10 +8,9 @@ export { parsePolicy, policySchema, type Policy, type PolicyInput, type Conseque
 export { parseEvaluationInput, evaluationInputSchema } from "./input-schema.js";
 export { formatProblem, type Problem, type Parsed } from "./problems.js";
 export { PRESETS, PRESET_NAMES, isPresetName, type PresetName } from "./presets/index.js";
-export { isDateOnly, type DateOnly } from "./dates.js";
+export { daysBetween, isDateOnly, type DateOnly } from "./dates.js";
 export { yearKeyOf, yearLabel, yearScheme, yearStart, yearEnd, type YearScheme } from "./years.js";
 export { cycleContaining, type CycleWindow } from "./cycle.js";
 export type * from "./types.js";
 export * from "./vocabulary.js";
 export { policyFacts, yearMakeUp, type PolicyFacts, type YearMakeUp, type RuleSource } from "./policy-facts.js";
-export { daysBetween } from "./dates.js";
