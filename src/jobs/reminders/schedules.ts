@@ -14,7 +14,7 @@ export type ReminderJobData = { regionId: string | null };
  */
 export const DEADLINE_PATTERN = "0 8-20 * * *";
 /** Start reminders (the day before a project starts) follow the same rhythm: sent at 08:00, caught up later that day. */
-export const START_PATTERN = "0 8-20 * * *";
+export const START_PATTERN = DEADLINE_PATTERN;
 /** The nudge is checked daily at 10:00 through its month, reaching teachers who bind during the month. */
 export const nudgePattern = (month: number) => `0 10 * ${month} *`;
 /** How often every instance's view of the regions' schedules is refreshed: a changed cron applies within this. */
