@@ -2,13 +2,12 @@ import { gapLine } from "../../bot/handlers/balance.js";
 import { fullDate } from "../../bot/handlers/short-date.js";
 import { suggest, UNIT_NAMES, yearKeyOf, yearScheme } from "../../credits/index.js";
 import { evaluateTeacher } from "../../domain/balance.js";
-import { todayIn } from "../../domain/calendar.js";
 import { policyOfRegion } from "../../domain/policies.js";
 import type { Assessment, LedgerEntry, YearCertification } from "../../generated/prisma/client.js";
 import { claimAndEnqueue } from "./claim.js";
 import type { ReminderDependencies } from "./dependencies.js";
+import { regionDay } from "./region-day.js";
 import { directPlatformsOf } from "./direct-accounts.js";
-import { nextAllowedTime, quietHoursOf } from "../../domain/quiet-hours.js";
 
 const MAX_STEPS = 3;
 
@@ -22,9 +21,7 @@ export type NudgeOutcome = { year: number | null; nudged: number };
  */
 export async function runAnnualNudge(deps: ReminderDependencies, regionId: string): Promise<NudgeOutcome> {
   const { prisma } = deps;
-  const region = await prisma.region.findUniqueOrThrow({ where: { id: regionId } });
-  const now = deps.now();
-  const today = todayIn(region.timezone, now);
+  const { region, today, notBefore } = await regionDay(deps, regionId);
   if (region.annualNudgeMonth === null || Number(today.slice(5, 7)) !== region.annualNudgeMonth) return { year: null, nudged: 0 };
   const policy = policyOfRegion(region);
   const year = yearKeyOf(today, yearScheme(policy.years.startMonth, policy.years.endMonth));
@@ -50,7 +47,6 @@ export async function runAnnualNudge(deps: ReminderDependencies, regionId: strin
     prisma.yearCertification.findMany({ where: { teacherId: { in: ids } } }),
   ]);
   const rowsOf = <T extends { teacherId: string }>(rows: T[], teacherId: string) => rows.filter((row) => row.teacherId === teacherId);
-  const notBefore = nextAllowedTime(now, quietHoursOf(region));
 
   let nudged = 0;
   for (const teacher of teachers) {

@@ -1,12 +1,12 @@
 import { shortDate } from "../../bot/handlers/short-date.js";
-import { addDays, todayIn, toDbDate } from "../../domain/calendar.js";
+import { addDays, toDbDate } from "../../domain/calendar.js";
 import { HEARS_SCHOOL_TRAFFIC } from "../../domain/group-traffic.js";
 import type { NewDelivery } from "../../domain/outbox.js";
 import { alreadyClaimed, claimAndEnqueue } from "./claim.js";
 import type { ReminderDependencies } from "./dependencies.js";
+import { regionDay } from "./region-day.js";
 import { directPlatformsOf } from "./direct-accounts.js";
 import { addresseesOn, lateInGroup, lateTeachersOf } from "./late-teachers.js";
-import { nextAllowedTime, quietHoursOf } from "../../domain/quiet-hours.js";
 
 /** Days before the due date (local) on which those who have not handed in are reminded. */
 export const REMINDER_LEADS = [3, 1] as const;
@@ -21,10 +21,7 @@ export type DeadlineOutcome = { reminders: number; deliveries: number };
  */
 export async function runDeadlineReminders(deps: ReminderDependencies, regionId: string): Promise<DeadlineOutcome> {
   const { prisma } = deps;
-  const region = await prisma.region.findUniqueOrThrow({ where: { id: regionId } });
-  const now = deps.now();
-  const today = todayIn(region.timezone, now);
-  const notBefore = nextAllowedTime(now, quietHoursOf(region));
+  const { region, today, notBefore } = await regionDay(deps, regionId);
   const groups = await prisma.chatGroup.findMany({ where: { regionId, ...HEARS_SCHOOL_TRAFFIC }, orderBy: { createdAt: "asc" } });
   // With counts only, the group message names and @-mentions nobody; the direct messages still go out.
   const namesInGroups = region.lateListInGroups === "names";

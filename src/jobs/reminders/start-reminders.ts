@@ -1,10 +1,10 @@
 import { shortDate } from "../../bot/handlers/short-date.js";
-import { addDays, todayIn, toDbDate } from "../../domain/calendar.js";
+import { addDays, toDbDate } from "../../domain/calendar.js";
 import { HEARS_SCHOOL_TRAFFIC } from "../../domain/group-traffic.js";
 import type { NewDelivery } from "../../domain/outbox.js";
-import { nextAllowedTime, quietHoursOf } from "../../domain/quiet-hours.js";
 import { alreadyClaimed, claimAndEnqueue } from "./claim.js";
 import type { ReminderDependencies } from "./dependencies.js";
+import { regionDay } from "./region-day.js";
 import { directPlatformsOf } from "./direct-accounts.js";
 import { addresseesOn } from "./late-teachers.js";
 
@@ -18,11 +18,8 @@ export type StartOutcome = { reminders: number; deliveries: number };
  */
 export async function runStartReminders(deps: ReminderDependencies, regionId: string): Promise<StartOutcome> {
   const { prisma } = deps;
-  const region = await prisma.region.findUniqueOrThrow({ where: { id: regionId } });
-  const now = deps.now();
-  const today = todayIn(region.timezone, now);
+  const { today, notBefore } = await regionDay(deps, regionId);
   const startsOn = addDays(today, 1);
-  const notBefore = nextAllowedTime(now, quietHoursOf(region));
   const outcome: StartOutcome = { reminders: 0, deliveries: 0 };
   const projects = await prisma.trainingProject.findMany({ where: { regionId, startsOn: toDbDate(startsOn) }, orderBy: { code: "asc" } });
   if (projects.length === 0) return outcome;

@@ -1,13 +1,13 @@
 import { shortDate } from "../../bot/handlers/short-date.js";
-import { addDays, fromDbDate, todayIn, toDbDate } from "../../domain/calendar.js";
+import { addDays, fromDbDate, toDbDate } from "../../domain/calendar.js";
 import { HEARS_SCHOOL_TRAFFIC } from "../../domain/group-traffic.js";
 import type { NewDelivery } from "../../domain/outbox.js";
 import { claimAndEnqueue, alreadyClaimed } from "./claim.js";
 import type { ReminderDependencies } from "./dependencies.js";
+import { regionDay } from "./region-day.js";
 import { isoWeekOf } from "./iso-week.js";
 import { rosterOf } from "../../domain/assignment-progress.js";
 import { addresseesOn, lateInGroup, lateTeachersOf } from "./late-teachers.js";
-import { nextAllowedTime, quietHoursOf } from "../../domain/quiet-hours.js";
 
 /**
  * How far back the digest looks: work overdue for longer is left to 催交 by hand, so a forgotten
@@ -26,9 +26,7 @@ export type DigestOutcome = { week: string; groups: number; claimed: number; sen
  */
 export async function runWeeklyDigest(deps: ReminderDependencies, regionId: string): Promise<DigestOutcome> {
   const { prisma } = deps;
-  const region = await prisma.region.findUniqueOrThrow({ where: { id: regionId } });
-  const now = deps.now();
-  const today = todayIn(region.timezone, now);
+  const { region, today, notBefore } = await regionDay(deps, regionId);
   const week = isoWeekOf(today);
   const groups = await prisma.chatGroup.findMany({ where: { regionId, ...HEARS_SCHOOL_TRAFFIC }, include: { school: true }, orderBy: { createdAt: "asc" } });
   const overdue = await prisma.assignment.findMany({
@@ -39,7 +37,6 @@ export async function runWeeklyDigest(deps: ReminderDependencies, regionId: stri
   const lateByAssignment = await Promise.all(
     overdue.map(async (assignment) => ({ assignment, late: await lateTeachersOf(prisma, assignment, roster) })),
   );
-  const notBefore = nextAllowedTime(now, quietHoursOf(region));
   const namesInGroups = region.lateListInGroups === "names";
 
   const outcome: DigestOutcome = { week, groups: groups.length, claimed: 0, sent: 0 };
